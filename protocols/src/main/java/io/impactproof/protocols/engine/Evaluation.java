@@ -1,0 +1,45 @@
+package io.impactproof.protocols.engine;
+
+import io.impactproof.protocols.model.ProofLevel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of evaluating claim data under a protocol. This record is immutable.
+ *
+ * @param protocolRef {@code id@version}
+ * @param eligible whether every eligibility rule held (and the proof level and impact sign are met)
+ * @param failures the rules that failed, in protocol order
+ * @param impact the impact at the protocol's scale, present only when eligible
+ * @param calculations every calculation at the protocol's scale, by name (empty when ineligible)
+ * @param uniquenessKey hex SHA-256 of the canonical {activity type, impact category, key}: equal for
+ *     the same activity in the same category under any protocol
+ * @param assetKey hex SHA-256 of the canonical {activity type, asset}
+ * @param periodStart first day of the activity
+ * @param periodEnd last day of the activity
+ * @param proofLevel the proof level the claim reaches
+ * @param activityKey the key parts in clear (stays off the ledger: it may identify a person)
+ */
+public record Evaluation(
+        String protocolRef,
+        boolean eligible,
+        List<RuleFailure> failures,
+        Optional<BigDecimal> impact,
+        Map<String, BigDecimal> calculations,
+        String category,
+        String unit,
+        String uniquenessKey,
+        String assetKey,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        ProofLevel proofLevel,
+        Map<String, String> activityKey) {
+    public Evaluation {
+        failures = List.copyOf(failures);
+        calculations = Map.copyOf(calculations);
+        activityKey = Map.copyOf(activityKey);
+    }
+}

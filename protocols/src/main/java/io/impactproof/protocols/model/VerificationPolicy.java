@@ -1,0 +1,13 @@
+package io.impactproof.protocols.model;
+
+import java.util.List;
+
+/**
+ * Who verifies and how values are combined: the designated verifier role slots, the quorum of
+ * attestations needed, the tolerance and the value rule. This record is immutable.
+ */
+public record VerificationPolicy(List<String> verifiers, Integer quorum, Tolerance tolerance, ValueRule valueRule) {
+    public VerificationPolicy {
+        verifiers = verifiers == null ? null : List.copyOf(verifiers);
+    }
+}
