@@ -1,0 +1,236 @@
+package io.impactproof.chaincode.certificate;
+
+import io.impactproof.chaincode.attestation.AttestationRecord;
+import io.impactproof.chaincode.claim.ClaimContract;
+import io.impactproof.chaincode.claim.ClaimRecord;
+import io.impactproof.chaincode.claim.ClaimStatus;
+import io.impactproof.chaincode.core.Instruction;
+import io.impactproof.chaincode.core.Keys;
+import io.impactproof.chaincode.core.LedgerJson;
+import io.impactproof.chaincode.core.RegistryContext;
+import io.impactproof.chaincode.core.RegistryError;
+import io.impactproof.chaincode.core.RegistryException;
+import io.impactproof.chaincode.core.State;
+import io.impactproof.chaincode.core.Transients;
+import io.impactproof.chaincode.participant.Role;
+import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.credentials.jwt.SignedCredential;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * Validation and certificates: a designated validator issues the certificate of a VERIFIED claim —
+ * the ledger refuses an activity already certified in the same impact category under any protocol,
+ * or a period overlapping one already certified for the same asset — then attaches the certificate
+ * credential it signed, which must state exactly what the ledger recorded. The validator suspends,
+ * reinstates and revokes. This class is stateless and thread-safe.
+ */
+@Contract(name = "certificates", info = @Info(title = "Certificates", version = "1.0.0"))
+public final class CertificateContract implements ContractInterface {
+    public static final String ISSUE = "certificates.issue";
+    public static final String SUSPEND = "certificates.suspend";
+    public static final String REINSTATE = "certificates.reinstate";
+    public static final String REVOKE = "certificates.revoke";
+    public static final String CERTIFICATE_TYPE = "ProofOfImpactCredential";
+    public static final String TRANSIENT_CERTIFICATE = "certificate";
+    public static final String REVOCATION = "revocation";
+    public static final String SUSPENSION = "suspension";
+
+    @Override
+    public RegistryContext createContext(final ChaincodeStub stub) {
+        return new RegistryContext(stub);
+    }
+
+    /** Fixes the value of a VERIFIED claim and records its certificate (status ISSUED). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Issue")
+    public String issue(final RegistryContext ctx, final String instruction) {
+        final Instruction signed = ctx.instruction(instruction, ISSUE);
+        final ClaimRecord claim = ClaimContract.find(ctx, signed.text("claim"));
+        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, claim);
+        requireValidator(ctx, signed.signer(), protocol);
+        if (claim.status() == ClaimStatus.SUBMITTED) {
+            throw new RegistryException(
+                    RegistryError.QUORUM_NOT_REACHED,
+                    claim.attestations() + " of " + protocol.quorum() + " attestations for " + claim.id());
+        }
+        if (claim.status() != ClaimStatus.VERIFIED) {
+            throw new RegistryException(
+                    RegistryError.CLAIM_STATE_INVALID, "claim " + claim.id() + " is " + claim.status());
+        }
+        final String uniqueKey = State.key(Keys.UNIQUE, claim.uniquenessKey());
+        final var counted = ctx.state().marker(uniqueKey);
+        if (counted.isPresent()) {
+            throw new RegistryException(
+                    RegistryError.DOUBLE_COUNTING, "this activity is already certified as " + counted.get());
+        }
+        checkNoOverlap(ctx, claim);
+
+        final BigDecimal quantity = new BigDecimal(claim.fixedValue());
+        final long units = Serials.units(quantity, protocol.decimals());
+        final String serial = Serials.serial(Serials.block(claim.periodEnd(), protocol.id(), claim.digest()), 1, units);
+        final List<AttestedValue> attestations =
+                ctx.state().scanRecords(Keys.ATTESTATION, AttestationRecord.class, claim.id()).stream()
+                        .map(a -> new AttestedValue(a.verifier(), a.value(), a.digestSRI()))
+                        .toList();
+        final CertificateRecord certificate = new CertificateRecord(
+                serial,
+                claim.id(),
+                claim.digestSRI(),
+                claim.protocol(),
+                claim.protocolDigest(),
+                claim.category(),
+                claim.unit(),
+                claim.fixedValue(),
+                1,
+                units,
+                claim.proofLevel(),
+                claim.periodStart(),
+                claim.periodEnd(),
+                claim.owner(),
+                claim.owner(),
+                claim.organisation(),
+                signed.signer(),
+                attestations,
+                nextStatusIndex(ctx),
+                CertificateStatus.ISSUED,
+                null,
+                null,
+                ctx.nowText(),
+                ctx.nowText());
+        ctx.state().put(State.key(Keys.CERTIFICATE, serial), certificate);
+        ctx.state().mark(uniqueKey, serial);
+        ctx.state()
+                .mark(
+                        State.key(
+                                Keys.ASSET, claim.assetKey(), claim.category(), claim.periodStart(), claim.periodEnd()),
+                        serial);
+        ctx.state().put(State.key(Keys.CLAIM, claim.id()), claim.certified(serial, ctx.nowText()));
+        ctx.emit(
+                "CertificateIssued",
+                Map.of("serial", serial, "claim", claim.id(), "quantity", claim.fixedValue(), "unit", claim.unit()));
+        return LedgerJson.string(certificate);
+    }
+
+    /**
+     * Attaches the certificate credential (transient field {@code certificate}), signed by the
+     * certificate's validator and stating exactly what the ledger recorded: the certificate is ACTIVE.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredential")
+    public String attachCredential(final RegistryContext ctx, final String serial) {
+        final CertificateRecord certificate = find(ctx, serial);
+        final SignedCredential signed =
+                ctx.verifyCredential(Transients.compact(ctx, TRANSIENT_CERTIFICATE), CERTIFICATE_TYPE);
+        if (!signed.credential().issuerId().equals(certificate.validator())) {
+            throw new RegistryException(
+                    RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());
+        }
+        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, ClaimContract.find(ctx, certificate.claim()));
+        CertificateCredentialCheck.check(signed.credential(), certificate, protocol);
+        final CertificateRecord active = certificate.withCredential(signed.digestSRI(), ctx.nowText());
+        ctx.state().put(State.key(Keys.CERTIFICATE, serial), active);
+        ctx.emit("CertificateActivated", Map.of("serial", serial, "credential", signed.digestSRI()));
+        return LedgerJson.string(active);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Suspend")
+    public String suspend(final RegistryContext ctx, final String instruction) {
+        return changeStatus(ctx, instruction, SUSPEND, CertificateStatus.SUSPENDED);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Reinstate")
+    public String reinstate(final RegistryContext ctx, final String instruction) {
+        return changeStatus(ctx, instruction, REINSTATE, CertificateStatus.ACTIVE);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Revoke")
+    public String revoke(final RegistryContext ctx, final String instruction) {
+        return changeStatus(ctx, instruction, REVOKE, CertificateStatus.REVOKED);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Get")
+    public String get(final RegistryContext ctx, final String serial) {
+        return LedgerJson.string(find(ctx, serial));
+    }
+
+    /** The set bits of a status list ({@code revocation} or {@code suspension}, list number). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "StatusBits")
+    public String statusBits(final RegistryContext ctx, final String purpose, final String list) {
+        final List<Long> bits = ctx.state().scan(Keys.STATUS_BIT, bytes -> "", purpose, list).stream()
+                .map(e -> Long.parseLong(State.parts(e.getKey()).get(2)))
+                .toList();
+        return LedgerJson.string(bits);
+    }
+
+    public static CertificateRecord find(final RegistryContext ctx, final String serial) {
+        return ctx.state()
+                .get(State.key(Keys.CERTIFICATE, serial), CertificateRecord.class)
+                .orElseThrow(() -> new RegistryException(RegistryError.CERTIFICATE_NOT_FOUND, serial));
+    }
+
+    private String changeStatus(
+            final RegistryContext ctx, final String instruction, final String action, final CertificateStatus target) {
+        final Instruction signed = ctx.instruction(instruction, action);
+        final CertificateRecord certificate = find(ctx, signed.text("serial"));
+        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, ClaimContract.find(ctx, certificate.claim()));
+        requireValidator(ctx, signed.signer(), protocol);
+        final CertificateRecord changed = certificate.withStatus(target, signed.text("reason"), ctx.nowText());
+        ctx.state().put(State.key(Keys.CERTIFICATE, certificate.serial()), changed);
+        final String list = Long.toString(StatusLists.list(certificate.statusIndex()));
+        final String index = Long.toString(StatusLists.index(certificate.statusIndex()));
+        switch (target) {
+            case SUSPENDED ->
+                ctx.state().mark(State.key(Keys.STATUS_BIT, SUSPENSION, list, index), certificate.serial());
+            case ACTIVE -> ctx.state().delete(State.key(Keys.STATUS_BIT, SUSPENSION, list, index));
+            case REVOKED -> ctx.state().mark(State.key(Keys.STATUS_BIT, REVOCATION, list, index), certificate.serial());
+            default -> throw new IllegalStateException("no status bit for " + target);
+        }
+        ctx.emit(
+                "CertificateStatusChanged",
+                Map.of("serial", certificate.serial(), "status", target.name(), "reason", changed.reason()));
+        return LedgerJson.string(changed);
+    }
+
+    private static void requireValidator(
+            final RegistryContext ctx, final String did, final PublishedProtocol protocol) {
+        ctx.acting(did, Role.VALIDATOR);
+        if (!protocol.validators().contains(did)) {
+            throw new RegistryException(
+                    RegistryError.VALIDATOR_NOT_DESIGNATED, did + " does not validate " + protocol.ref());
+        }
+    }
+
+    private static void checkNoOverlap(final RegistryContext ctx, final ClaimRecord claim) {
+        final LocalDate start = LocalDate.parse(claim.periodStart());
+        final LocalDate end = LocalDate.parse(claim.periodEnd());
+        for (final var entry : ctx.state()
+                .scan(
+                        Keys.ASSET,
+                        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                        claim.assetKey(),
+                        claim.category())) {
+            final List<String> parts = State.parts(entry.getKey());
+            final LocalDate otherStart = LocalDate.parse(parts.get(2));
+            final LocalDate otherEnd = LocalDate.parse(parts.get(3));
+            if (!start.isAfter(otherEnd) && !otherStart.isAfter(end)) {
+                throw new RegistryException(
+                        RegistryError.PERIOD_OVERLAP,
+                        claim.periodStart() + "/" + claim.periodEnd() + " overlaps " + entry.getValue() + " ("
+                                + parts.get(2) + "/" + parts.get(3) + ")");
+            }
+        }
+    }
+
+    private static long nextStatusIndex(final RegistryContext ctx) {
+        final String key = State.key(Keys.COUNTER, "statusIndex");
+        final long next = ctx.state().marker(key).map(Long::parseLong).orElse(0L);
+        ctx.state().mark(key, Long.toString(next + 1));
+        return next;
+    }
+}

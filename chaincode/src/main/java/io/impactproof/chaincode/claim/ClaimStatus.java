@@ -1,0 +1,48 @@
+package io.impactproof.chaincode.claim;
+
+import io.impactproof.chaincode.core.RegistryError;
+import io.impactproof.chaincode.core.RegistryException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of a claim, as an explicit state machine (diagram in docs/architecture.md). This enum is
+ * immutable.
+ *
+ * <pre>
+ * SUBMITTED ─quorum, values agree──▶ VERIFIED ─validator issues─▶ CERTIFIED
+ *     │                              ▲   │
+ *     └─quorum, values diverge─▶ DISPUTED ◀┘ (a later attestation diverges)
+ *  SUBMITTED, DISPUTED, VERIFIED ─validator rejects─▶ REJECTED
+ * </pre>
+ */
+public enum ClaimStatus {
+    SUBMITTED,
+    VERIFIED,
+    DISPUTED,
+    CERTIFIED,
+    REJECTED;
+
+    private Set<ClaimStatus> next() {
+        return switch (this) {
+            case SUBMITTED -> EnumSet.of(VERIFIED, DISPUTED, REJECTED);
+            case VERIFIED -> EnumSet.of(VERIFIED, DISPUTED, CERTIFIED, REJECTED);
+            case DISPUTED -> EnumSet.of(VERIFIED, DISPUTED, REJECTED);
+            case CERTIFIED, REJECTED -> EnumSet.noneOf(ClaimStatus.class);
+        };
+    }
+
+    /** Whether attestations are still accepted. */
+    public boolean open() {
+        return this == SUBMITTED || this == VERIFIED || this == DISPUTED;
+    }
+
+    /** Fails with CLAIM_STATE_INVALID unless the transition is in the state machine. */
+    public ClaimStatus to(final ClaimStatus target) {
+        if (!next().contains(target)) {
+            throw new RegistryException(
+                    RegistryError.CLAIM_STATE_INVALID, "a " + this + " claim cannot become " + target);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,34 @@
+package io.impactproof.chaincode.core;
+
+/**
+ * The ledger key layout: every composite key type, in one place. Documented with sizes in
+ * {@code docs/architecture.md}.
+ */
+public final class Keys {
+    /** participant [did] → Participant. */
+    public static final String PARTICIPANT = "participant";
+    /** orgrole [msp, role, did] → "" (operators of an organisation, verifiers…). */
+    public static final String ORG_ROLE = "orgrole";
+    /** protocol [id, version] → PublishedProtocol. */
+    public static final String PROTOCOL = "protocol";
+    /** claim [claimId] → ClaimRecord. */
+    public static final String CLAIM = "claim";
+    /** todo [verifierDid, claimId] → "" (claims awaiting a designated verifier). */
+    public static final String TODO = "todo";
+    /** attestation [claimId, verifierDid] → AttestationRecord. */
+    public static final String ATTESTATION = "attestation";
+    /** uniq [uniquenessKey] → serial of the certificate that counted the activity. */
+    public static final String UNIQUE = "uniq";
+    /** asset [assetKey, category, start, end] → serial (certified periods, for overlap checks). */
+    public static final String ASSET = "asset";
+    /** certificate [serial] → CertificateRecord. */
+    public static final String CERTIFICATE = "certificate";
+    /** statusbit [purpose, list, index] → serial (set bits of the status lists). */
+    public static final String STATUS_BIT = "statusbit";
+    /** instruction [sha256] → action (executed signed instructions, against replay). */
+    public static final String INSTRUCTION = "instruction";
+    /** counter [name] → decimal value. */
+    public static final String COUNTER = "counter";
+
+    private Keys() {}
+}

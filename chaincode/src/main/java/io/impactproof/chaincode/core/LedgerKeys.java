@@ -1,0 +1,41 @@
+package io.impactproof.chaincode.core;
+
+import com.nimbusds.jose.jwk.JWK;
+import io.impactproof.chaincode.participant.Participant;
+import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.did.DidUrl;
+import io.impactproof.credentials.did.KeyResolver;
+import io.impactproof.credentials.did.ResolvedKey;
+import java.text.ParseException;
+
+/**
+ * The ledger as key resolver: a DID URL resolves to a key of an active registered participant, so
+ * a signature counts only if the registry knows and trusts the key at this transaction.
+ */
+final class LedgerKeys implements KeyResolver {
+    private final State state;
+
+    LedgerKeys(final State state) {
+        this.state = state;
+    }
+
+    @Override
+    public ResolvedKey resolve(final String keyId) {
+        final String did = DidUrl.parse(keyId).did();
+        final Participant participant = state.get(State.key(Keys.PARTICIPANT, did), Participant.class)
+                .orElseThrow(() -> new CredentialException(ErrorCode.KEY_NOT_FOUND, did + " is not registered"));
+        if (!participant.active()) {
+            throw new CredentialException(ErrorCode.KEY_NOT_FOUND, did + " is deactivated");
+        }
+        final String jwk = participant.keys().get(keyId);
+        if (jwk == null) {
+            throw new CredentialException(ErrorCode.KEY_NOT_FOUND, keyId + " is not a current key of " + did);
+        }
+        try {
+            return new ResolvedKey(keyId, did, JWK.parse(jwk));
+        } catch (ParseException e) {
+            throw new IllegalStateException("corrupt key on the ledger for " + keyId, e);
+        }
+    }
+}

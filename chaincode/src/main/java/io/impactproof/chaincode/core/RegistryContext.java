@@ -1,0 +1,201 @@
+package io.impactproof.chaincode.core;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import io.impactproof.chaincode.participant.Participant;
+import io.impactproof.chaincode.participant.Role;
+import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.did.DidUrl;
+import io.impactproof.credentials.did.KeyResolver;
+import io.impactproof.credentials.did.ResolvedKey;
+import io.impactproof.credentials.digest.Digests;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.JwsVerifier;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.VcJwtVerifier;
+import io.impactproof.credentials.jwt.VerifiedJws;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The context of one transaction: state with read-your-writes, the transaction time (from the stub,
+ * never the machine clock), the submitting organisation, and signature checks against the keys
+ * registered on the ledger. Not thread-safe; one per transaction.
+ */
+public final class RegistryContext extends Context {
+    /** The JWS type of signed instructions. */
+    public static final String INSTRUCTION_TYP = "ip-instruction+jwt";
+
+    /** How far an instruction's iat may be from the transaction time. */
+    public static final Duration INSTRUCTION_WINDOW = Duration.ofMinutes(10);
+
+    private final State state;
+    private final Instant now;
+    private final LedgerKeys keys;
+
+    public RegistryContext(final ChaincodeStub stub) {
+        super(stub);
+        this.state = new State(stub);
+        this.now = stub.getTxTimestamp();
+        this.keys = new LedgerKeys(state);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The transaction time, agreed by the endorsers. */
+    public Instant now() {
+        return now;
+    }
+
+    public String nowText() {
+        return now.toString();
+    }
+
+    /** The MSP id of the organisation that submitted the transaction. */
+    public String organisation() {
+        try {
+            return SerializedIdentity.parseFrom(stub.getCreator()).getMspid();
+        } catch (InvalidProtocolBufferException e) {
+            throw new RegistryException(RegistryError.FORBIDDEN, "the creator is not a serialized identity");
+        }
+    }
+
+    /** Verifies a vc+jwt against the ledger's keys at the transaction time. */
+    public SignedCredential verifyCredential(final String compact, final String requiredType) {
+        final VcJwtVerifier verifier = VcJwtVerifier.builder(keys)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .requireType(requiredType)
+                .build();
+        try {
+            return verifier.verify(compact);
+        } catch (CredentialException e) {
+            throw RegistryException.of(e);
+        }
+    }
+
+    /**
+     * Verifies a signed instruction for {@code action}: signature by a registered key, the action it
+     * names, its age, and that it was never executed before (it is then recorded).
+     */
+    public Instruction instruction(final String compact, final String action) {
+        return instruction(compact, action, keys);
+    }
+
+    /**
+     * As {@link #instruction(String, String)}, but a key the ledger does not know may be one of
+     * {@code presented} (DID URL → public JWK): a participant registering itself signs with the key
+     * it presents. The caller decides whether such a signer may act.
+     */
+    public Instruction instructionWithFallback(
+            final String compact, final String action, final Map<String, String> presented) {
+        final KeyResolver fallback = keyId -> {
+            final String jwk = presented.get(keyId);
+            if (jwk == null) {
+                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, keyId);
+            }
+            try {
+                return new ResolvedKey(keyId, DidUrl.parse(keyId).did(), JWK.parse(jwk));
+            } catch (ParseException e) {
+                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, keyId + ": " + e.getMessage(), e);
+            }
+        };
+        return instruction(compact, action, keys.orElse(fallback));
+    }
+
+    private Instruction instruction(final String compact, final String action, final KeyResolver resolver) {
+        final VerifiedJws jws;
+        try {
+            jws = new JwsVerifier(
+                            resolver,
+                            Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256),
+                            INSTRUCTION_TYP,
+                            null,
+                            JwsVerifier.DEFAULT_MAX_BYTES)
+                    .verify(compact);
+        } catch (CredentialException e) {
+            throw RegistryException.of(e);
+        }
+        final ObjectNode payload;
+        try {
+            payload = Json.parseObject(new String(jws.payload(), StandardCharsets.UTF_8));
+        } catch (CredentialException e) {
+            throw RegistryException.of(e);
+        }
+        if (!action.equals(payload.path("action").stringValue(null))) {
+            throw new RegistryException(
+                    RegistryError.INSTRUCTION_INVALID,
+                    "the instruction is for " + payload.path("action") + ", not " + action);
+        }
+        final JsonNode iat = payload.get("iat");
+        if (iat == null || !iat.isIntegralNumber()) {
+            throw new RegistryException(RegistryError.INSTRUCTION_INVALID, "the instruction has no iat");
+        }
+        final Duration age =
+                Duration.between(Instant.ofEpochSecond(iat.longValue()), now).abs();
+        if (age.compareTo(INSTRUCTION_WINDOW) > 0) {
+            throw new RegistryException(
+                    RegistryError.INSTRUCTION_INVALID,
+                    "the instruction was signed " + age + " away from the transaction time");
+        }
+        final JsonNode args = payload.path("args");
+        if (!args.isObject()) {
+            throw new RegistryException(RegistryError.INSTRUCTION_INVALID, "args must be an object");
+        }
+        final String digest = Digests.sha256Hex(compact.getBytes(StandardCharsets.US_ASCII));
+        final String replayKey = State.key(Keys.INSTRUCTION, digest);
+        if (state.exists(replayKey)) {
+            throw new RegistryException(
+                    RegistryError.INSTRUCTION_REPLAYED, "instruction " + digest + " was already executed");
+        }
+        state.mark(replayKey, action);
+        return new Instruction(jws.key().controller(), action, args, digest);
+    }
+
+    public Participant participant(final String did) {
+        return state.get(State.key(Keys.PARTICIPANT, did), Participant.class)
+                .orElseThrow(() -> new RegistryException(RegistryError.PARTICIPANT_NOT_FOUND, did));
+    }
+
+    /** The participant, active, with the role. */
+    public Participant acting(final String did, final Role role) {
+        final Participant participant = participant(did);
+        if (!participant.active()) {
+            throw new RegistryException(RegistryError.PARTICIPANT_INACTIVE, did);
+        }
+        if (!participant.has(role)) {
+            throw new RegistryException(
+                    RegistryError.WRONG_ROLE, did + " is not a " + role.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return participant;
+    }
+
+    /** Fails unless the participant belongs to the organisation submitting the transaction. */
+    public void requireOwnOrganisation(final Participant participant) {
+        final String caller = organisation();
+        if (!caller.equals(participant.organisation())) {
+            throw new RegistryException(
+                    RegistryError.WRONG_ORGANISATION,
+                    participant.did() + " belongs to " + participant.organisation() + ", not " + caller);
+        }
+    }
+
+    /** Emits the transaction's event (Fabric keeps one event per transaction: the last one set). */
+    public void emit(final String name, final Object payload) {
+        stub.setEvent(name, LedgerJson.bytes(payload));
+    }
+}
