@@ -32,10 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Attestations: each designated verifier signs one attestation credential per claim with its value.
- * Once the quorum is reached the claim is VERIFIED when the values agree within the protocol's
- * tolerance (the value fixed by its rule), DISPUTED otherwise; every later attestation re-decides
- * over all values, which is one way out of a dispute (the other is the validator's rejection). This
- * class is stateless and thread-safe.
+ * Once the quorum of attestations is in, the claim is VERIFIED when at least the quorum of values
+ * agree within the protocol's tolerance of their median (the value fixed by the rule over them),
+ * DISPUTED otherwise. Every later attestation re-decides over all values: further designated
+ * verifiers outvote an outlier, which is one way out of a dispute; the other is the validator's
+ * rejection. This class is stateless and thread-safe.
  */
 @Contract(name = "attestations", info = @Info(title = "Attestations", version = "1.0.0"))
 public final class AttestationContract implements ContractInterface {

@@ -21,54 +21,63 @@ class ConsensusTest {
 
     @Test
     void median_of_five_agreeing_values() {
-        // spread 11.70 − 11.40 = 0.30 ≤ 5% × median 11.58 = 0.579.
+        // median 11.58; band 5% × 11.58 = 0.579; every value is within it.
         final Consensus result = Consensus.decide(
-                values("11.58", "11.40", "11.70", "11.58", "11.60"), FIVE_PERCENT, ValueRule.MEDIAN, 2);
+                values("11.58", "11.40", "11.70", "11.58", "11.60"), FIVE_PERCENT, ValueRule.MEDIAN, 3, 2);
 
         assertThat(result.agree()).isTrue();
+        assertThat(result.agreeing()).isEqualTo(5);
         assertThat(result.value()).isEqualTo(new BigDecimal("11.58"));
         assertThat(result.spread()).isEqualTo(new BigDecimal("0.30"));
     }
 
     @Test
-    void a_divergent_value_breaks_agreement() {
-        // spread 14.00 − 11.40 = 2.60 > 0.579.
-        assertThat(Consensus.decide(values("11.58", "11.40", "14.00"), FIVE_PERCENT, ValueRule.MEDIAN, 2)
-                        .agree())
-                .isFalse();
+    void an_outlier_below_quorum_opens_a_dispute_and_is_outvoted_by_more_verifiers() {
+        // [11.40, 11.58, 14.00]: median 11.58, band 0.579 → 14.00 disagrees; 2 agree < quorum 3.
+        final Consensus three =
+                Consensus.decide(values("11.58", "11.40", "14.00"), FIVE_PERCENT, ValueRule.MEDIAN, 3, 2);
+        // A fourth verifier at 11.50: median (11.50 + 11.58) / 2 = 11.54; 3 agree; value = median of them = 11.50.
+        final Consensus four =
+                Consensus.decide(values("11.58", "11.40", "14.00", "11.50"), FIVE_PERCENT, ValueRule.MEDIAN, 3, 2);
+
+        assertThat(three.agree()).isFalse();
+        assertThat(three.agreeing()).isEqualTo(2);
+        assertThat(four.agree()).isTrue();
+        assertThat(four.value()).isEqualTo(new BigDecimal("11.50"));
+        assertThat(four.spread()).isEqualTo(new BigDecimal("2.60"));
     }
 
     @Test
     void even_median_minimum_and_mean_are_rounded_half_even() {
         // median of 1.001, 1.002 = 1.0015 → 1.002 (half-even); mean of 1.001, 1.002, 1.004 = 1.00233… → 1.002.
         final Tolerance loose = new Tolerance(null, new BigDecimal("1"));
-        assertThat(Consensus.decide(values("1.002", "1.001"), loose, ValueRule.MEDIAN, 3)
+        assertThat(Consensus.decide(values("1.002", "1.001"), loose, ValueRule.MEDIAN, 2, 3)
                         .value())
                 .isEqualTo(new BigDecimal("1.002"));
-        assertThat(Consensus.decide(values("1.001", "1.004", "1.002"), loose, ValueRule.MEAN, 3)
+        assertThat(Consensus.decide(values("1.001", "1.004", "1.002"), loose, ValueRule.MEAN, 3, 3)
                         .value())
                 .isEqualTo(new BigDecimal("1.002"));
-        assertThat(Consensus.decide(values("1.004", "1.001", "1.002"), loose, ValueRule.MINIMUM, 3)
+        assertThat(Consensus.decide(values("1.004", "1.001", "1.002"), loose, ValueRule.MINIMUM, 3, 3)
                         .value())
                 .isEqualTo(new BigDecimal("1.001"));
     }
 
     @Test
-    void absolute_tolerance_is_an_alternative_to_relative() {
-        // commute policy: relative 2% or absolute 0.01 kgCO2e; spread 0.010 on a median of 0.100 is 10% but 0.01
-        // absolute.
+    void absolute_tolerance_widens_the_band_for_small_values() {
+        // commute policy: relative 2% or absolute 0.01 kgCO2e: band = max(0.01, 0.02 × 0.100) = 0.010.
         final Tolerance both = new Tolerance(new BigDecimal("0.02"), new BigDecimal("0.01"));
-        assertThat(Consensus.decide(values("0.100", "0.110", "0.100"), both, ValueRule.MEDIAN, 3)
+        assertThat(Consensus.decide(values("0.100", "0.110", "0.100"), both, ValueRule.MEDIAN, 3, 3)
                         .agree())
                 .isTrue();
-        assertThat(Consensus.decide(values("0.100", "0.111", "0.100"), both, ValueRule.MEDIAN, 3)
+        assertThat(Consensus.decide(values("0.100", "0.111", "0.100"), both, ValueRule.MEDIAN, 3, 3)
                         .agree())
                 .isFalse();
     }
 
     @Test
     void no_values_is_an_error() {
-        assertCode(() -> Consensus.decide(List.of(), FIVE_PERCENT, ValueRule.MEDIAN, 2), ProtocolError.VALUES_INVALID);
+        assertCode(
+                () -> Consensus.decide(List.of(), FIVE_PERCENT, ValueRule.MEDIAN, 3, 2), ProtocolError.VALUES_INVALID);
     }
 
     @Test
