@@ -45,7 +45,7 @@ public final class EmbeddedLedger implements AutoCloseable {
     private final Clock clock;
     private final WorldState state = new WorldState();
     private final BlockLog log;
-    private final ContractRouter router = new ContractRouter(new String[0]);
+    private final ContractRouter router = Router.instance();
     private final SecureRandom random = new SecureRandom();
     private final List<Consumer<Committed>> listeners = new CopyOnWriteArrayList<>();
     private boolean failed;

@@ -148,7 +148,11 @@ public final class AttestationContract implements ContractInterface {
         final List<BigDecimal> values =
                 all.stream().map(a -> new BigDecimal(a.value())).toList();
         final Consensus consensus = Consensus.decide(
-                values, ProtocolRefs.tolerance(protocol), ProtocolRefs.valueRule(protocol), protocol.decimals());
+                values,
+                ProtocolRefs.tolerance(protocol),
+                ProtocolRefs.valueRule(protocol),
+                protocol.quorum(),
+                protocol.decimals());
         final ClaimStatus next =
                 consensus.agree() && consensus.value().signum() > 0 ? ClaimStatus.VERIFIED : ClaimStatus.DISPUTED;
         ctx.state()

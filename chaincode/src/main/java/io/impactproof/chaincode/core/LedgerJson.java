@@ -37,6 +37,14 @@ public final class LedgerJson {
         }
     }
 
+    public static <T> java.util.List<T> readList(final byte[] bytes, final Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("corrupt list of " + type.getSimpleName(), e);
+        }
+    }
+
     public static <T> T parseArgument(final String json, final Class<T> type, final String what) {
         try {
             return MAPPER.readValue(json, type);
