@@ -125,7 +125,8 @@ public final class AttestationContract implements ContractInterface {
             throw new RegistryException(
                     RegistryError.ARGUMENT_INVALID, "outcome is Verified or Rejected, got " + outcome);
         }
-        final var impact = subject.path("verifiedImpact");
+        final var stated = subject.path("verifiedImpact");
+        final var impact = stated.isArray() ? stated.path(0) : stated;
         if (!protocol.unit().equals(impact.path("unit").stringValue(null))) {
             throw new RegistryException(
                     RegistryError.UNIT_MISMATCH, "expected " + protocol.unit() + ", got " + impact.path("unit"));
