@@ -2,6 +2,12 @@ package io.impactproof.ledger;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 
 /**
@@ -9,8 +15,8 @@ import org.hyperledger.fabric.contract.ContractRouter;
  * stateless, and scanning the class path for them takes a second.
  */
 final class Router {
-    // Held so the logger (and its level) is not garbage-collected.
-    private static final java.util.logging.Logger SHIM_LOG = java.util.logging.Logger.getLogger("org.hyperledger");
+    // Held so the loggers (and their levels) are not garbage-collected.
+    private static final List<Logger> SILENCED = new ArrayList<>();
     private static final ContractRouter INSTANCE = create();
 
     private Router() {}
@@ -32,7 +38,14 @@ final class Router {
         }
         // The shim logs every refused transaction as SEVERE with a stack trace; here a refusal is an
         // ordinary answer returned to the caller, who reports it.
-        SHIM_LOG.setLevel(java.util.logging.Level.OFF);
+        // The shim's own logging set-up gives each of its loggers a level, so each is silenced.
+        Collections.list(LogManager.getLogManager().getLoggerNames()).stream()
+                .filter(name -> name.startsWith("org.hyperledger"))
+                .map(Logger::getLogger)
+                .forEach(logger -> {
+                    logger.setLevel(Level.OFF);
+                    SILENCED.add(logger);
+                });
         return router;
     }
 }

@@ -11,6 +11,7 @@ import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.credentials.vc.VerifiableCredential;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -268,6 +269,49 @@ class CertificateContractTest {
                 r.issue(r.validator, verified(r.claim(r.owner, CARGO, Registry.delivery("CB-7")), CARGO, "11.58"));
 
         assertThat(List.of(a.statusIndex(), b.statusIndex())).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void certificates_are_issued_and_activated_in_atomic_batches() {
+        final String a = verified(r.claim(r.owner, CARGO, Registry.delivery("CB-8")), CARGO, "11.58");
+        final String b = verified(r.claim(r.owner, CARGO, Registry.delivery("CB-9")), CARGO, "11.58");
+        final String pending = r.submitClaims(Registry.ORG1, r.claim(r.owner, CARGO, Registry.delivery("CB-10")))
+                .get(0)
+                .id();
+        final var args = Json.object();
+        args.putArray("claims").add(a).add(pending);
+        r.assertRefused(
+                () -> r.submit(Registry.ORG1, "certificates:Issue", r.sign(r.validator, "certificates.issue", args)),
+                "QUORUM_NOT_REACHED");
+        r.clock.advance(Duration.ofSeconds(1));
+        args.putArray("claims").add(a).add(b);
+
+        final List<CertificateRecord> issued = LedgerJson.readList(
+                r.submit(Registry.ORG1, "certificates:Issue", r.sign(r.validator, "certificates.issue", args))
+                        .getBytes(StandardCharsets.UTF_8),
+                CertificateRecord.class);
+        final var array = Json.array();
+        issued.forEach(c -> array.add(
+                VcJwt.sign(credential(c), r.validator, r.clock.instant()).compact()));
+        final List<CertificateRecord> active = LedgerJson.readList(
+                r.submitTransient(Registry.ORG1, "certificates:AttachCredentials", "certificates", Json.write(array))
+                        .payload(),
+                CertificateRecord.class);
+
+        assertThat(issued).extracting(CertificateRecord::claim).containsExactly(a, b);
+        assertThat(active).extracting(CertificateRecord::status).containsOnly(CertificateStatus.ACTIVE);
+        r.assertRefused(
+                () -> r.submitTransient(Registry.ORG1, "certificates:AttachCredentials", "certificates", "[\"x\"]"),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> r.submitTransient(
+                        Registry.ORG1, "certificates:AttachCredentials", "certificates", "[\"a.e30.c\"]"),
+                "CERTIFICATE_NOT_FOUND");
+        args.putArray("claims");
+        r.clock.advance(Duration.ofSeconds(1));
+        r.assertRefused(
+                () -> r.submit(Registry.ORG1, "certificates:Issue", r.sign(r.validator, "certificates.issue", args)),
+                "ARGUMENT_INVALID");
     }
 
     private void status(final String function, final String action, final String serial, final String reason) {

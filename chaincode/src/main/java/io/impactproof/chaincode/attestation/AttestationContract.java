@@ -53,10 +53,11 @@ public final class AttestationContract implements ContractInterface {
     public String submit(final RegistryContext ctx) {
         final List<String> compacts = Transients.compacts(ctx, TRANSIENT_ATTESTATIONS);
         final Map<String, ClaimRecord> decided = new LinkedHashMap<>();
+        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, ATTESTATION_TYPE);
         final List<AttestationRecord> out = new ArrayList<>();
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                final AttestationRecord record = submitOne(ctx, compacts.get(i));
+                final AttestationRecord record = submitOne(ctx, verified.get(i).get());
                 out.add(record);
                 decided.put(record.claim(), ClaimContract.find(ctx, record.claim()));
             } catch (RuntimeException e) {
@@ -74,8 +75,7 @@ public final class AttestationContract implements ContractInterface {
         return LedgerJson.string(out);
     }
 
-    private AttestationRecord submitOne(final RegistryContext ctx, final String compact) {
-        final SignedCredential signed = ctx.verifyCredential(compact, ATTESTATION_TYPE);
+    private AttestationRecord submitOne(final RegistryContext ctx, final SignedCredential signed) {
         final VerifiableCredential vc = signed.credential();
         final String verifier = vc.issuerId();
         ctx.acting(verifier, Role.VERIFIER);

@@ -14,9 +14,13 @@ import io.impactproof.chaincode.core.State;
 import io.impactproof.chaincode.core.Transients;
 import io.impactproof.chaincode.participant.Role;
 import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -40,6 +44,7 @@ public final class CertificateContract implements ContractInterface {
     public static final String REVOKE = "certificates.revoke";
     public static final String CERTIFICATE_TYPE = "ProofOfImpactCredential";
     public static final String TRANSIENT_CERTIFICATE = "certificate";
+    public static final String TRANSIENT_CERTIFICATES = "certificates";
     public static final String REVOCATION = "revocation";
     public static final String SUSPENSION = "suspension";
 
@@ -48,11 +53,54 @@ public final class CertificateContract implements ContractInterface {
         return new RegistryContext(stub);
     }
 
-    /** Fixes the value of a VERIFIED claim and records its certificate (status ISSUED). */
+    /**
+     * Fixes the value of a VERIFIED claim and records its certificate (status ISSUED). The instruction
+     * names one {@code claim}, or a batch of {@code claims} (atomic); the result is the certificate,
+     * or the list of certificates.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Issue")
     public String issue(final RegistryContext ctx, final String instruction) {
         final Instruction signed = ctx.instruction(instruction, ISSUE);
-        final ClaimRecord claim = ClaimContract.find(ctx, signed.text("claim"));
+        final var batch = signed.args().get("claims");
+        if (batch == null) {
+            final CertificateRecord certificate = issueOne(ctx, signed, signed.text("claim"));
+            ctx.emit(
+                    "CertificateIssued",
+                    Map.of(
+                            "serial",
+                            certificate.serial(),
+                            "claim",
+                            certificate.claim(),
+                            "quantity",
+                            certificate.quantity(),
+                            "unit",
+                            certificate.unit()));
+            return LedgerJson.string(certificate);
+        }
+        if (!batch.isArray() || batch.isEmpty() || batch.size() > Transients.MAX_BATCH) {
+            throw new RegistryException(
+                    RegistryError.ARGUMENT_INVALID, "claims must list 1 to " + Transients.MAX_BATCH + " claim ids");
+        }
+        final List<CertificateRecord> out = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                out.add(issueOne(ctx, signed, batch.get(i).stringValue("")));
+            } catch (RuntimeException e) {
+                throw RegistryException.at("claims[" + i + "]", e);
+            }
+        }
+        ctx.emit(
+                "CertificatesIssued",
+                Map.of(
+                        "certificates",
+                        out.stream()
+                                .map(c -> Map.of("serial", c.serial(), "claim", c.claim()))
+                                .toList()));
+        return LedgerJson.string(out);
+    }
+
+    private CertificateRecord issueOne(final RegistryContext ctx, final Instruction signed, final String claimId) {
+        final ClaimRecord claim = ClaimContract.find(ctx, claimId);
         final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, claim);
         requireValidator(ctx, signed.signer(), protocol);
         if (claim.status() == ClaimStatus.SUBMITTED) {
@@ -112,10 +160,7 @@ public final class CertificateContract implements ContractInterface {
                                 Keys.ASSET, claim.assetKey(), claim.category(), claim.periodStart(), claim.periodEnd()),
                         serial);
         ctx.state().put(State.key(Keys.CLAIM, claim.id()), claim.certified(serial, ctx.nowText()));
-        ctx.emit(
-                "CertificateIssued",
-                Map.of("serial", serial, "claim", claim.id(), "quantity", claim.fixedValue(), "unit", claim.unit()));
-        return LedgerJson.string(certificate);
+        return certificate;
     }
 
     /**
@@ -124,9 +169,49 @@ public final class CertificateContract implements ContractInterface {
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredential")
     public String attachCredential(final RegistryContext ctx, final String serial) {
+        final CertificateRecord active = attachOne(ctx, serial, Transients.compact(ctx, TRANSIENT_CERTIFICATE));
+        ctx.emit("CertificateActivated", Map.of("serial", serial, "credential", active.credentialDigestSRI()));
+        return LedgerJson.string(active);
+    }
+
+    /**
+     * Attaches a batch of certificate credentials (transient field {@code certificates}, a JSON array);
+     * each names its certificate by {@code credentialSubject.serial}. Atomic.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredentials")
+    public String attachCredentials(final RegistryContext ctx) {
+        final List<String> compacts = Transients.compacts(ctx, TRANSIENT_CERTIFICATES);
+        final List<CertificateRecord> out = new ArrayList<>();
+        for (int i = 0; i < compacts.size(); i++) {
+            try {
+                out.add(attachOne(ctx, serialOf(compacts.get(i)), compacts.get(i)));
+            } catch (RuntimeException e) {
+                throw RegistryException.at("certificates[" + i + "]", e);
+            }
+        }
+        ctx.emit(
+                "CertificatesActivated",
+                Map.of("serials", out.stream().map(CertificateRecord::serial).toList()));
+        return LedgerJson.string(out);
+    }
+
+    private static String serialOf(final String compact) {
+        final String[] parts = compact.split("\\.");
+        try {
+            return Json.parseObject(Base64.getUrlDecoder().decode(parts[1]))
+                    .path("credentialSubject")
+                    .path("serial")
+                    .stringValue("");
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new RegistryException(RegistryError.ARGUMENT_INVALID, "not a compact JWS");
+        } catch (CredentialException e) {
+            throw RegistryException.of(e);
+        }
+    }
+
+    private CertificateRecord attachOne(final RegistryContext ctx, final String serial, final String compact) {
         final CertificateRecord certificate = find(ctx, serial);
-        final SignedCredential signed =
-                ctx.verifyCredential(Transients.compact(ctx, TRANSIENT_CERTIFICATE), CERTIFICATE_TYPE);
+        final SignedCredential signed = ctx.verifyCredential(compact, CERTIFICATE_TYPE);
         if (!signed.credential().issuerId().equals(certificate.validator())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());
@@ -135,8 +220,7 @@ public final class CertificateContract implements ContractInterface {
         CertificateCredentialCheck.check(signed.credential(), certificate, protocol);
         final CertificateRecord active = certificate.withCredential(signed.digestSRI(), ctx.nowText());
         ctx.state().put(State.key(Keys.CERTIFICATE, serial), active);
-        ctx.emit("CertificateActivated", Map.of("serial", serial, "credential", signed.digestSRI()));
-        return LedgerJson.string(active);
+        return active;
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Suspend")

@@ -54,10 +54,11 @@ public final class ClaimContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Submit")
     public String submit(final RegistryContext ctx) {
         final List<String> compacts = Transients.compacts(ctx, TRANSIENT_CLAIMS);
+        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, CLAIM_TYPE);
         final List<ClaimRecord> out = new ArrayList<>(compacts.size());
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                out.add(submitOne(ctx, compacts.get(i)));
+                out.add(submitOne(ctx, verified.get(i).get()));
             } catch (RuntimeException e) {
                 throw RegistryException.at("claims[" + i + "]", e);
             }
@@ -73,8 +74,7 @@ public final class ClaimContract implements ContractInterface {
         return LedgerJson.string(out);
     }
 
-    private ClaimRecord submitOne(final RegistryContext ctx, final String compact) {
-        final SignedCredential signed = ctx.verifyCredential(compact, CLAIM_TYPE);
+    private ClaimRecord submitOne(final RegistryContext ctx, final SignedCredential signed) {
         final VerifiableCredential vc = signed.credential();
         final Participant owner = ctx.acting(vc.issuerId(), Role.OWNER);
         ctx.requireOwnOrganisation(owner);

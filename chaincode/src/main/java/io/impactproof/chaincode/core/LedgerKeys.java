@@ -8,6 +8,8 @@ import io.impactproof.credentials.did.DidUrl;
 import io.impactproof.credentials.did.KeyResolver;
 import io.impactproof.credentials.did.ResolvedKey;
 import java.text.ParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ledger as key resolver: a DID URL resolves to a key of an active registered participant, so
@@ -32,8 +34,25 @@ final class LedgerKeys implements KeyResolver {
         if (jwk == null) {
             throw new CredentialException(ErrorCode.KEY_NOT_FOUND, keyId + " is not a current key of " + did);
         }
+        return new ResolvedKey(keyId, did, parsed(jwk, keyId));
+    }
+
+    // Parsing a JWK is a pure function of its JSON; peers parse each registered key once.
+    private static final int MAX_PARSED = 4096;
+    private static final Map<String, JWK> PARSED = new ConcurrentHashMap<>();
+
+    private static JWK parsed(final String json, final String keyId) {
+        final JWK cached = PARSED.get(json);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return new ResolvedKey(keyId, did, JWK.parse(jwk));
+            final JWK jwk = JWK.parse(json);
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(json, jwk);
+            return jwk;
         } catch (ParseException e) {
             throw new IllegalStateException("corrupt key on the ledger for " + keyId, e);
         }

@@ -22,8 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -85,6 +89,75 @@ public final class RegistryContext extends Context {
             return verifier.verify(compact);
         } catch (CredentialException e) {
             throw RegistryException.of(e);
+        }
+    }
+
+    /**
+     * Verifies a batch of vc+jwt, the signatures in parallel on all cores: the keys are first
+     * resolved from the ledger one by one on this thread (the stub is not shared between threads),
+     * then each credential is verified against that snapshot. The outcome of item {@code i} is at
+     * index {@code i}: the credential, or the exception that refused it; deterministic whatever the
+     * thread schedule.
+     */
+    public List<Verified> verifyCredentials(final List<String> compacts, final String requiredType) {
+        final Map<String, ResolvedKey> resolved = new HashMap<>();
+        final Map<String, CredentialException> unresolved = new HashMap<>();
+        for (final String compact : compacts) {
+            final String kid = kidOf(compact);
+            if (kid != null && !resolved.containsKey(kid) && !unresolved.containsKey(kid)) {
+                try {
+                    resolved.put(kid, keys.resolve(kid));
+                } catch (CredentialException e) {
+                    unresolved.put(kid, e);
+                }
+            }
+        }
+        final KeyResolver snapshot = kid -> {
+            final ResolvedKey key = resolved.get(kid);
+            if (key == null) {
+                throw unresolved.getOrDefault(
+                        kid, new CredentialException(ErrorCode.KEY_NOT_FOUND, String.valueOf(kid)));
+            }
+            return key;
+        };
+        final VcJwtVerifier verifier = VcJwtVerifier.builder(snapshot)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .requireType(requiredType)
+                .build();
+        return IntStream.range(0, compacts.size())
+                .parallel()
+                .mapToObj(i -> {
+                    try {
+                        return new Verified(verifier.verify(compacts.get(i)), null);
+                    } catch (CredentialException e) {
+                        return new Verified(null, RegistryException.of(e));
+                    }
+                })
+                .toList();
+    }
+
+    /** The outcome of verifying one credential of a batch. */
+    public record Verified(SignedCredential credential, RegistryException failure) {
+        /** The credential, or the failure thrown. */
+        public SignedCredential get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return credential;
+        }
+    }
+
+    private static String kidOf(final String compact) {
+        final int dot = compact.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        try {
+            return Json.parseObject(Base64.getUrlDecoder().decode(compact.substring(0, dot)))
+                    .path("kid")
+                    .stringValue(null);
+        } catch (IllegalArgumentException | CredentialException e) {
+            return null;
         }
     }
 

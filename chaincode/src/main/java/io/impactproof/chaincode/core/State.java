@@ -2,6 +2,7 @@ package io.impactproof.chaincode.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public final class State {
 
     private final ChaincodeStub stub;
     private final TreeMap<String, byte[]> overlay = new TreeMap<>(State::compareCodePoints);
+    // Decoded records read in this transaction: a batch reads the same participant and protocol
+    // for every item. Records are immutable; a write replaces the entry.
+    private final Map<String, Object> decoded = new HashMap<>();
 
     public State(final ChaincodeStub stub) {
         this.stub = stub;
@@ -36,7 +40,13 @@ public final class State {
     }
 
     public <T> Optional<T> get(final String key, final Class<T> type) {
-        return raw(key).map(bytes -> LedgerJson.read(bytes, type));
+        final Object cached = decoded.get(key);
+        if (type.isInstance(cached)) {
+            return Optional.of(type.cast(cached));
+        }
+        final Optional<T> value = raw(key).map(bytes -> LedgerJson.read(bytes, type));
+        value.ifPresent(v -> decoded.put(key, v));
+        return value;
     }
 
     public boolean exists(final String key) {
@@ -45,6 +55,7 @@ public final class State {
 
     public void put(final String key, final Object record) {
         write(key, LedgerJson.bytes(record));
+        decoded.put(key, record);
     }
 
     /** A marker whose presence is the information (an index entry). */
@@ -57,6 +68,7 @@ public final class State {
     }
 
     public void delete(final String key) {
+        decoded.remove(key);
         overlay.put(key, null);
         stub.delState(key);
     }
@@ -106,6 +118,7 @@ public final class State {
     }
 
     private void write(final String key, final byte[] value) {
+        decoded.remove(key);
         overlay.put(key, value);
         stub.putState(key, value);
     }

@@ -44,7 +44,9 @@ public final class JwsVerifier {
     private final String typ;
     private final String cty;
     private final int maxBytes;
-    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    // Shared by all instances: a verifier depends only on the key and algorithm, and building one
+    // (Tink key setup) costs as much as a verification.
+    private static final Map<String, JWSVerifier> VERIFIERS = new ConcurrentHashMap<>();
 
     /**
      * @param typ the required {@code typ} header value (compared case-insensitively)
@@ -129,7 +131,7 @@ public final class JwsVerifier {
 
     private JWSVerifier verifierFor(final JWK key, final JWSAlgorithm algorithm) throws JOSEException {
         final String cacheKey = algorithm.getName() + key.toJSONString();
-        final JWSVerifier cached = verifiers.get(cacheKey);
+        final JWSVerifier cached = VERIFIERS.get(cacheKey);
         if (cached != null) {
             return cached;
         }
@@ -146,10 +148,10 @@ public final class JwsVerifier {
             throw new CredentialException(
                     ErrorCode.KEY_MISMATCH, "a " + key.getKeyType() + " key cannot verify " + algorithm);
         }
-        if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
-            verifiers.clear();
+        if (VERIFIERS.size() >= MAX_CACHED_VERIFIERS) {
+            VERIFIERS.clear();
         }
-        verifiers.put(cacheKey, created);
+        VERIFIERS.put(cacheKey, created);
         return created;
     }
 

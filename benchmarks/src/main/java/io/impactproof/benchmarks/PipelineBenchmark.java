@@ -1,0 +1,302 @@
+package io.impactproof.benchmarks;
+
+import io.impactproof.chaincode.certificate.CertificateRecord;
+import io.impactproof.chaincode.core.LedgerJson;
+import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.client.Credentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.protocols.ProtocolLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * End-to-end throughput and footprint of the embedded ledger (a plain program, not JMH: each phase
+ * is one long measured run). Phases, each timed alone with every credential signed beforehand:
+ * claim ingest (batches), attestations (5 per claim, batches), validation (issue + attach the signed
+ * certificate). Prints throughput, the ratio to the machine's single-core EdDSA verify rate measured
+ * in the same run, and ledger bytes per claim and per certificate.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.impactproof.benchmarks.PipelineBenchmark [claims] [batch]</pre>
+ */
+public final class PipelineBenchmark {
+    private static final String ORG = "Org1MSP";
+    private static final String PROTOCOL = "cargo-bike-delivery";
+    private static final String BASE = "https://registry.impactproof.test";
+
+    private PipelineBenchmark() {}
+
+    public static void main(final String[] args) throws IOException {
+        final int claims = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        final int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        final Path dir = Files.createTempDirectory("impactproof-bench");
+        final SigningKey operator = SigningKey.of("did:web:operator.bench.example#key-1", SigningKey.newEd25519());
+        final SigningKey owner = SigningKey.generateEd25519DidKey();
+        final SigningKey validator = SigningKey.of("did:web:validator.bench.example#key-1", SigningKey.newEd25519());
+        final List<SigningKey> verifiers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            verifiers.add(SigningKey.of("did:web:verifier-" + i + ".bench.example#key-1", SigningKey.newEd25519()));
+        }
+        final double verifyPerSecond = verifyRate(owner);
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(dir, Clock.systemUTC())) {
+            register(ledger, operator, operator, "operator");
+            register(ledger, operator, owner, "owner");
+            register(ledger, operator, validator, "validator");
+            verifiers.forEach(v -> register(ledger, operator, v, "verifier"));
+            final ObjectNode publish = Json.object().put("definition", bundled());
+            final ObjectNode bindings = publish.putObject("bindings");
+            for (int i = 0; i < 5; i++) {
+                bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
+            }
+            bindings.put("validator", validator.did());
+            ledger.submit(
+                    ORG,
+                    "protocols:Publish",
+                    List.of(Instructions.sign(operator, "protocols.publish", publish, Instant.now())),
+                    Map.of());
+            final PublishedProtocol protocol =
+                    LedgerJson.read(ledger.evaluate(ORG, "protocols:Get", PROTOCOL, "1.0.0"), PublishedProtocol.class);
+
+            // A first, unmeasured round lets the JIT compile the whole path (it competes for the
+            // two cores while it does).
+            runPipeline(ledger, protocol, owner, verifiers, validator, Math.max(batch, claims / 4), batch, "WARM-");
+            final EmbeddedLedger.Stats before = ledger.stats();
+            final Timings t = runPipeline(ledger, protocol, owner, verifiers, validator, claims, batch, "BENCH-");
+            final double ingestSeconds = t.ingest();
+            final double attestSeconds = t.attest();
+            final double validateSeconds = t.validate();
+            final EmbeddedLedger.Stats afterClaims = t.afterClaims();
+            final EmbeddedLedger.Stats afterAttestations = t.afterAttestations();
+            final EmbeddedLedger.Stats after = ledger.stats();
+            final int attestationCount = claims * verifiers.size();
+            final double ingestRate = claims / ingestSeconds;
+            final double attestRate = attestationCount / attestSeconds;
+            final double certRate = claims / validateSeconds;
+            final double pipelineRate = claims / (ingestSeconds + attestSeconds + validateSeconds);
+            // Crypto limit of the full pipeline per claim: 7 verifications (claim, 5 attestations,
+            // issue instruction, certificate: 8) and 1 signature (the certificate) on one core.
+            final double pipelineLimit = 1 / (8 / verifyPerSecond + 1 / signRate(validator));
+            System.out.printf(
+                    Locale.ROOT,
+                    "claims=%d batch=%d cores=%d java=%s%n",
+                    claims,
+                    batch,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+            System.out.printf(Locale.ROOT, "EdDSA vc+jwt verify, 1 thread: %.0f/s%n", verifyPerSecond);
+            System.out.printf(
+                    Locale.ROOT,
+                    "claim ingest: %.0f claims/s = %.0f%% of one core's verify rate%n",
+                    ingestRate,
+                    100 * ingestRate / verifyPerSecond);
+            System.out.printf(
+                    Locale.ROOT,
+                    "attestations: %.0f/s = %.0f%% of one core's verify rate%n",
+                    attestRate,
+                    100 * attestRate / verifyPerSecond);
+            System.out.printf(
+                    Locale.ROOT, "validation (issue, sign and attach certificates): %.0f certificates/s%n", certRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "full pipeline: %.0f claims/s = %.0f%% of its one-core crypto limit (%.0f/s)%n",
+                    pipelineRate,
+                    100 * pipelineRate / pipelineLimit,
+                    pipelineLimit);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ledger per claim at submission: %.0f state bytes, %.0f block-log bytes%n",
+                    (double) (afterClaims.stateBytes() - before.stateBytes()) / claims,
+                    (double) (afterClaims.logBytes() - before.logBytes()) / claims);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ledger per attestation: %.0f state bytes, %.0f block-log bytes%n",
+                    (double) (afterAttestations.stateBytes() - afterClaims.stateBytes()) / attestationCount,
+                    (double) (afterAttestations.logBytes() - afterClaims.logBytes()) / attestationCount);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ledger per certificate (issue + attach): %.0f state bytes, %.0f block-log bytes%n",
+                    (double) (after.stateBytes() - afterAttestations.stateBytes()) / claims,
+                    (double) (after.logBytes() - afterAttestations.logBytes()) / claims);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ledger in all per certified claim: %.0f state bytes, %.0f block-log bytes%n",
+                    (double) (after.stateBytes() - before.stateBytes()) / claims,
+                    (double) (after.logBytes() - before.logBytes()) / claims);
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap used after run: %d MiB%n",
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        }
+    }
+
+    private record Timings(
+            double ingest,
+            double attest,
+            double validate,
+            EmbeddedLedger.Stats afterClaims,
+            EmbeddedLedger.Stats afterAttestations) {}
+
+    private static Timings runPipeline(
+            final EmbeddedLedger ledger,
+            final PublishedProtocol protocol,
+            final SigningKey owner,
+            final List<SigningKey> verifiers,
+            final SigningKey validator,
+            final int claims,
+            final int batch,
+            final String prefix) {
+        final List<SignedCredential> signedClaims = new ArrayList<>();
+        for (int i = 0; i < claims; i++) {
+            final ObjectNode data = Json.parseObject(
+                    ("{'carrier_siren':'552100554','tracking_id':'" + prefix + i + "','courier_id':'c7',"
+                                    + "'delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
+                            .replace('\'', '"'));
+            signedClaims.add(VcJwt.sign(
+                    Credentials.claim(
+                            "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, data, List.of(), Instant.now()),
+                    owner,
+                    Instant.now()));
+        }
+        final long ingestStart = System.nanoTime();
+        for (int i = 0; i < claims; i += batch) {
+            submitBatch(ledger, "claims:Submit", "claims", signedClaims.subList(i, Math.min(claims, i + batch)));
+        }
+        final double ingest = (System.nanoTime() - ingestStart) / 1e9;
+        final EmbeddedLedger.Stats afterClaims = ledger.stats();
+
+        final List<SignedCredential> attestations = new ArrayList<>();
+        for (final SignedCredential claim : signedClaims) {
+            for (final SigningKey verifier : verifiers) {
+                attestations.add(VcJwt.sign(
+                        Credentials.attestation(
+                                "urn:uuid:" + UUID.randomUUID(),
+                                verifier.did(),
+                                claim,
+                                BASE + "/c",
+                                protocol,
+                                "11.58",
+                                "Verified",
+                                Instant.now()),
+                        verifier,
+                        Instant.now()));
+            }
+        }
+        final long attestStart = System.nanoTime();
+        for (int i = 0; i < attestations.size(); i += batch) {
+            submitBatch(
+                    ledger,
+                    "attestations:Submit",
+                    "attestations",
+                    attestations.subList(i, Math.min(attestations.size(), i + batch)));
+        }
+        final double attest = (System.nanoTime() - attestStart) / 1e9;
+        final EmbeddedLedger.Stats afterAttestations = ledger.stats();
+
+        final long validateStart = System.nanoTime();
+        for (int i = 0; i < claims; i += batch) {
+            final ObjectNode issue = Json.object();
+            final ArrayNode ids = issue.putArray("claims");
+            signedClaims
+                    .subList(i, Math.min(claims, i + batch))
+                    .forEach(c -> ids.add(c.credential().id().orElseThrow()));
+            final List<CertificateRecord> records = LedgerJson.readList(
+                    ledger.submit(
+                                    ORG,
+                                    "certificates:Issue",
+                                    List.of(Instructions.sign(validator, "certificates.issue", issue, Instant.now())),
+                                    Map.of())
+                            .payload(),
+                    CertificateRecord.class);
+            final List<SignedCredential> certificates = new ArrayList<>();
+            for (final CertificateRecord record : records) {
+                final var vc = Credentials.certificate(
+                        record,
+                        protocol,
+                        BASE,
+                        BASE + "/c",
+                        record.attestations().stream()
+                                .map(a -> BASE + "/credentials/" + a.digestSRI())
+                                .toList(),
+                        Instant.now());
+                certificates.add(VcJwt.sign(vc, validator, Instant.now()));
+            }
+            submitBatch(ledger, "certificates:AttachCredentials", "certificates", certificates);
+        }
+        final double validate = (System.nanoTime() - validateStart) / 1e9;
+
+        return new Timings(ingest, attest, validate, afterClaims, afterAttestations);
+    }
+
+    private static double verifyRate(final SigningKey key) {
+        final var verifier = io.impactproof.credentials.jwt.VcJwtVerifier.builder(
+                        io.impactproof.credentials.did.DidKey.RESOLVER)
+                .build();
+        final String compact =
+                VcJwt.sign(VcJwtBenchmark.claim(key.did()), key, Instant.now()).compact();
+        for (int i = 0; i < 20_000; i++) {
+            verifier.verify(compact);
+        }
+        final int n = 20_000;
+        final long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            verifier.verify(compact);
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double signRate(final SigningKey key) {
+        final var vc = VcJwtBenchmark.claim(key.did());
+        final int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            VcJwt.sign(vc, key, Instant.now());
+        }
+        final long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            VcJwt.sign(vc, key, Instant.now());
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void submitBatch(
+            final EmbeddedLedger ledger,
+            final String function,
+            final String field,
+            final List<SignedCredential> items) {
+        final ArrayNode array = Json.array();
+        items.forEach(c -> array.add(c.compact()));
+        ledger.submit(ORG, function, List.of(), Map.of(field, Json.write(array).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void register(
+            final EmbeddedLedger ledger, final SigningKey operator, final SigningKey who, final String role) {
+        final var args = Instructions.registration(who.did(), who.did(), ORG, List.of(role), who);
+        ledger.submit(
+                ORG,
+                "participants:Register",
+                List.of(Instructions.sign(operator, "participants.register", args, Instant.now())),
+                Map.of());
+    }
+
+    private static String bundled() throws IOException {
+        try (InputStream in = ProtocolLoader.class.getResourceAsStream(
+                "/io/impactproof/protocols/definitions/" + PROTOCOL + "-1.0.0.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
