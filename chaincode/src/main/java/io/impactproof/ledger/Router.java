@@ -1,7 +1,10 @@
 package io.impactproof.ledger;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +30,25 @@ final class Router {
 
     private static ContractRouter create() {
         // The router wants a chaincode id, as a peer would give it; nothing else of the peer is used.
-        final ContractRouter router = new ContractRouter(new String[] {"-i", "impactproof:embedded"});
+        // Its start-up prints peer settings that mean nothing here: they are not shown.
+        final PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        final ContractRouter router;
+        try {
+            router = new ContractRouter(new String[] {"-i", "impactproof:embedded"});
+        } finally {
+            System.setOut(stdout);
+        }
+        // The shim logs its start-up, every request, and every refused transaction as SEVERE with a
+        // stack trace; here a refusal is an ordinary answer returned to the caller, who reports it.
+        // Its logging set-up gives each of its loggers a level, so each is silenced.
+        Collections.list(LogManager.getLogManager().getLoggerNames()).stream()
+                .filter(name -> name.startsWith("org.hyperledger"))
+                .map(Logger::getLogger)
+                .forEach(logger -> {
+                    logger.setLevel(Level.OFF);
+                    SILENCED.add(logger);
+                });
         try {
             // A peer-started router scans for contracts before it starts; that step is package-private.
             final Method scan = ContractRouter.class.getDeclaredMethod("findAllContracts");
@@ -36,16 +57,6 @@ final class Router {
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot load the registry contracts", e);
         }
-        // The shim logs every refused transaction as SEVERE with a stack trace; here a refusal is an
-        // ordinary answer returned to the caller, who reports it.
-        // The shim's own logging set-up gives each of its loggers a level, so each is silenced.
-        Collections.list(LogManager.getLogManager().getLoggerNames()).stream()
-                .filter(name -> name.startsWith("org.hyperledger"))
-                .map(Logger::getLogger)
-                .forEach(logger -> {
-                    logger.setLevel(Level.OFF);
-                    SILENCED.add(logger);
-                });
         return router;
     }
 }

@@ -225,12 +225,21 @@ public final class ParticipantContract implements ContractInterface {
                                 || !DidKey.fromPublicKey(jwk).equals(did))) {
                     throw new RegistryException(RegistryError.KEY_INVALID, "a did:key has exactly its own key");
                 }
-                keys.put(keyId, jwk.toPublicJWK().toJSONString());
+                keys.put(keyId, keyMaterial(jwk));
             } catch (ParseException | CredentialException e) {
                 throw new RegistryException(RegistryError.KEY_INVALID, keyId + ": " + e.getMessage());
             }
         }
         return keys;
+    }
+
+    /** Only the key material (kty, crv, x, y), so the same key is stored the same way whatever else its JWK said. */
+    private static String keyMaterial(final JWK jwk) {
+        if (jwk instanceof OctetKeyPair okp) {
+            return new OctetKeyPair.Builder(okp.getCurve(), okp.getX()).build().toJSONString();
+        }
+        final ECKey ec = (ECKey) jwk;
+        return new ECKey.Builder(ec.getCurve(), ec.getX(), ec.getY()).build().toJSONString();
     }
 
     private static List<Role> roles(final JsonNode node) {

@@ -1,0 +1,378 @@
+package io.impactproof.gateway.demo;
+
+import io.impactproof.chaincode.certificate.CertificateRecord;
+import io.impactproof.chaincode.claim.ClaimRecord;
+import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.client.Credentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.gateway.agents.ValidatorAgent;
+import io.impactproof.gateway.agents.VerifierAgent;
+import io.impactproof.gateway.keys.KeyStoreFile;
+import io.impactproof.gateway.ledger.EmbeddedLedgerPort;
+import io.impactproof.gateway.ledger.LedgerRefusal;
+import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.gateway.trust.TrustChain;
+import io.impactproof.ledger.ChainReport;
+import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.protocols.ProtocolLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The end-to-end demo on the embedded ledger: participants, protocols, claims under every bundled
+ * protocol, five automated verifiers (one of them skewed, to open a dispute), the validator,
+ * certificates, a double-counting attempt across two protocols, and one full trust chain. Safe to
+ * run again on the same data folder: participants and protocols are reused, new claims are added.
+ */
+public final class Demo {
+    public static final String ORG = "Org1MSP";
+    public static final String CAMPAIGN = "territory-commute-challenge";
+
+    private final PrintStream out;
+    private final Registry registry;
+    private final ContentStore store;
+    private final KeyStoreFile keys;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String run =
+            Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(Locale.ROOT);
+
+    private SigningKey operator;
+    private final Map<String, SigningKey> owners = new LinkedHashMap<>();
+    private final List<VerifierAgent> verifiers = new ArrayList<>();
+    private ValidatorAgent validator;
+
+    public Demo(
+            final PrintStream out,
+            final Registry registry,
+            final ContentStore store,
+            final KeyStoreFile keys,
+            final Clock clock,
+            final String baseUrl) {
+        this.out = out;
+        this.registry = registry;
+        this.store = store;
+        this.keys = keys;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    public static void main(final String[] args) {
+        final Path data = Path.of(args.length > 0 ? args[0] : "data");
+        final String baseUrl = args.length > 1 ? args[1] : "http://localhost:8080";
+        final Clock clock = Clock.systemUTC();
+        try (EmbeddedLedgerPort port =
+                new EmbeddedLedgerPort(EmbeddedLedger.open(data.resolve("ledger"), clock), ORG)) {
+            final Demo demo = new Demo(
+                    System.out,
+                    new Registry(port),
+                    new ContentStore(data.resolve("store")),
+                    KeyStoreFile.open(data.resolve("keystore.json")),
+                    clock,
+                    baseUrl);
+            final boolean ok = demo.run();
+            final ChainReport report = port.ledger().verify();
+            System.out.printf(
+                    "%nLedger %s: %d blocks, chain %s (%s)%n",
+                    data.resolve("ledger").toAbsolutePath(),
+                    report.blocks(),
+                    report.valid() ? "verified" : "BROKEN",
+                    report.detail());
+            if (!ok || !report.valid()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /** Runs every step; true when every expected outcome was observed. */
+    public boolean run() {
+        boolean ok = true;
+        section("1. Participants (one organisation, Org1MSP; keys in the local key store)");
+        participants();
+        section("2. Protocols, published with their digests");
+        final Map<String, PublishedProtocol> protocols = protocols();
+        section("3. Claims, signed by their owners (vc+jwt), verified and recorded by the chaincode");
+        final Map<String, SignedCredential> claims = claims(protocols);
+        section("4. Five verifiers recompute each value and attest; verifier-3 is skewed +30% for one delivery");
+        ok &= attest(claims, protocols);
+        section("5. The validator certifies the verified claims");
+        final List<CertificateRecord> certificates = certify(claims);
+        ok &= !certificates.isEmpty();
+        section("6. Double counting: the same commute claimed again under another protocol");
+        ok &= doubleCounting(protocols);
+        section("7. Certificates");
+        certificates.forEach(c -> out.printf(
+                "  %-44s %12s %-10s %-22s %s%n", c.serial(), c.quantity(), c.unit(), c.category(), c.status()));
+        out.println("  (impacts of different categories are never added together)");
+        section("8. Trust chain of " + certificates.get(0).serial());
+        final TrustChain.Link chain =
+                new TrustChain(registry, store).of(certificates.get(0).serial());
+        out.print(TrustChain.render(chain));
+        ok &= chain.allValid();
+        out.println(ok ? "\nAll expected outcomes observed." : "\nSOME EXPECTED OUTCOMES WERE NOT OBSERVED.");
+        return ok;
+    }
+
+    private void participants() {
+        operator = keys.key("operator", () -> web("operator"));
+        register(operator, operator, "Registry operator, La Rochelle sub-network", "operator");
+        for (final String owner : List.of("cargo-coop", "employer", "forest-owner")) {
+            final SigningKey key = keys.key(owner, SigningKey::generateEd25519DidKey);
+            owners.put(owner, key);
+            register(operator, key, owner, "owner");
+        }
+        for (int i = 1; i <= 5; i++) {
+            final String name = "verifier-" + i;
+            final SigningKey key = keys.key(name, () -> web(name));
+            register(operator, key, "Automated verifier " + i, "verifier");
+            verifiers.add(new VerifierAgent(key, store, baseUrl, clock));
+        }
+        final SigningKey validatorKey = keys.key("validator", () -> web("validator"));
+        register(operator, validatorKey, "Validator", "validator");
+        validator = new ValidatorAgent(validatorKey, registry, store, baseUrl, clock);
+        final SigningKey financer = keys.key("financer", () -> web("fund"));
+        register(operator, financer, "Impact fund", "financer");
+    }
+
+    private static SigningKey web(final String name) {
+        return SigningKey.of("did:web:" + name + ".impactproof.local#key-1", SigningKey.newEd25519());
+    }
+
+    private void register(final SigningKey signer, final SigningKey who, final String name, final String role) {
+        final var participant = registry.register(Instructions.sign(
+                signer,
+                "participants.register",
+                Instructions.registration(who.did(), name, ORG, List.of(role), who),
+                clock.instant()));
+        out.printf("  %-9s %-58s %s%n", role, participant.did(), participant.name());
+    }
+
+    private Map<String, PublishedProtocol> protocols() {
+        final Map<String, PublishedProtocol> out = new LinkedHashMap<>();
+        for (final String file : ProtocolLoader.BUNDLED) {
+            final PublishedProtocol p = publish(bundled(file));
+            out.put(p.id(), p);
+        }
+        // A territory's programme rewards the same commutes under its own protocol: same activity
+        // type and key, so a trip certified under one can never be certified under the other.
+        final PublishedProtocol campaign = publish(bundled("home-to-work-commute-1.0.0.yaml")
+                .replace("id: home-to-work-commute", "id: " + CAMPAIGN)
+                .replace(
+                        "title: Home-to-work commute by sustainable modes (Forfait Mobilites Durables style)",
+                        "title: Territory commute challenge (a second programme for the same trips)"));
+        out.put(campaign.id(), campaign);
+        return out;
+    }
+
+    private PublishedProtocol publish(final String definition) {
+        final ObjectNode args = Json.object().put("definition", definition);
+        final ObjectNode bindings = args.putObject("bindings");
+        for (int i = 0; i < verifiers.size(); i++) {
+            bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
+        }
+        bindings.put("validator", validator.did());
+        final PublishedProtocol p =
+                registry.publish(Instructions.sign(operator, "protocols.publish", args, clock.instant()));
+        this.out.printf(
+                "  %-30s %-10s digest %s…  verifiers %d, quorum %d, %s%n",
+                p.ref(), p.unit(), p.digest().substring(0, 16), p.verifiers().size(), p.quorum(), p.valueRule());
+        return p;
+    }
+
+    private Map<String, SignedCredential> claims(final Map<String, PublishedProtocol> protocols) {
+        final Map<String, SignedCredential> claims = new LinkedHashMap<>();
+        final String day = clock.instant().toString().substring(0, 10);
+        final String month = day.substring(0, 7);
+        claims.put(
+                "delivery-1",
+                claim(
+                        "cargo-coop",
+                        protocols.get("cargo-bike-delivery"),
+                        Json.parseObject(q("{'carrier_siren':'552100554','tracking_id':'LR-" + run
+                                + "-001','courier_id':'courier-7','delivered_on':'" + day
+                                + "','zone':'dense','mode':'cargo-bike','parcels':4,'distance_km':9.5}")),
+                        "delivery round GPS log"));
+        claims.put(
+                "delivery-2",
+                claim(
+                        "cargo-coop",
+                        protocols.get("cargo-bike-delivery"),
+                        Json.parseObject(q("{'carrier_siren':'552100554','tracking_id':'LR-" + run
+                                + "-002','courier_id':'courier-3','delivered_on':'" + day
+                                + "','zone':'intermediate','mode':'foot','parcels':2,'distance_km':3.2}")),
+                        "delivery round GPS log"));
+        claims.put(
+                "delivery-3",
+                claim(
+                        "cargo-coop",
+                        protocols.get("cargo-bike-delivery"),
+                        Json.parseObject(q("{'carrier_siren':'552100554','tracking_id':'LR-" + run
+                                + "-003','courier_id':'courier-7','delivered_on':'" + day
+                                + "','zone':'rural','mode':'cargo-bike','parcels':9,'distance_km':21.0}")),
+                        "delivery round GPS log"));
+        claims.put(
+                "commute-1",
+                claim(
+                        "employer",
+                        protocols.get("home-to-work-commute"),
+                        trip("emp-" + run.toLowerCase(Locale.ROOT) + "-a", day, month, "bike", 12),
+                        "phone trace summary"));
+        claims.put(
+                "commute-2",
+                claim(
+                        "employer",
+                        protocols.get("home-to-work-commute"),
+                        trip("emp-" + run.toLowerCase(Locale.ROOT) + "-b", day, month, "tram-metro", 7.5),
+                        "operator confirmation"));
+        claims.put(
+                "forest-1",
+                claim(
+                        "forest-owner",
+                        protocols.get("low-carbon-forestry"),
+                        Json.parseObject(
+                                q(
+                                        "{'project_id':'LBC-" + run + "','site_ref':'17300-" + run
+                                                + "-0123','method':'afforestation','area_ha':12.4,'period_start':'2021-01-01','period_end':'2025-12-31','baseline_removals_tco2e':50.0,'project_removals_tco2e':1250.0,'project_emissions_tco2e':12.5,'leakage_tco2e':0,'not_legally_required':true,'no_other_carbon_funding':true}")),
+                        "inventory plots and satellite index"));
+        final List<ClaimRecord> records = registry.submitClaims(claims.values());
+        for (final ClaimRecord r : records) {
+            out.printf(
+                    "  %-46s %-28s %10s %-10s proof %-11s %s%n",
+                    r.id(), r.protocol(), r.claimedValue(), r.unit(), r.proofLevel(), r.status());
+        }
+        return claims;
+    }
+
+    private static ObjectNode trip(
+            final String commuter, final String day, final String month, final String mode, final double km) {
+        return Json.parseObject(q("{'employer_siren':'356000000','commuter_id':'" + commuter + "','trip_date':'" + day
+                + "','leg':'outbound','mode':'" + mode + "','distance_km':" + km + ",'proof_level':'"
+                + ("bike".equals(mode) ? "phone-detection" : "operator-confirmed") + "','consent_month':'" + month
+                + "'}"));
+    }
+
+    private SignedCredential claim(
+            final String owner, final PublishedProtocol protocol, final ObjectNode data, final String evidenceName) {
+        final SigningKey key = owners.get(owner);
+        final byte[] evidence =
+                ("source data of " + owner + " for " + data.toString()).getBytes(StandardCharsets.UTF_8);
+        // The source data stay with the owner: only their digest travels, pinned in the claim.
+        final String url =
+                baseUrl + "/artifacts/sha256/" + io.impactproof.credentials.digest.Digests.sha256Hex(evidence);
+        final var vc = Credentials.claim(
+                "urn:uuid:" + UUID.randomUUID(),
+                key.did(),
+                protocol,
+                data,
+                List.of(new Credentials.Evidence(url, evidenceName, "text/csv", evidence)),
+                clock.instant());
+        final SignedCredential signed = VcJwt.sign(vc, key, clock.instant());
+        io.impactproof.gateway.store.Credentials.store(store, signed);
+        return signed;
+    }
+
+    private boolean attest(final Map<String, SignedCredential> claims, final Map<String, PublishedProtocol> protocols) {
+        final String disputed = claims.get("delivery-3").credential().id().orElseThrow();
+        final List<SignedCredential> round = new ArrayList<>();
+        for (final SignedCredential claim : claims.values()) {
+            final ClaimRecord record = registry.claim(claim.credential().id().orElseThrow());
+            final PublishedProtocol protocol = protocols.get(
+                    record.protocol().substring(0, record.protocol().indexOf('@')));
+            for (int i = 0; i < 3; i++) {
+                verifiers
+                        .get(i)
+                        .skew(
+                                claim.credential().id().orElseThrow().equals(disputed) && i == 2
+                                        ? new BigDecimal("1.30")
+                                        : BigDecimal.ONE);
+                round.add(verifiers.get(i).attest(record, protocol));
+            }
+        }
+        verifiers.get(2).skew(BigDecimal.ONE);
+        registry.attest(round);
+        boolean ok = true;
+        for (final SignedCredential claim : claims.values()) {
+            final ClaimRecord r = registry.claim(claim.credential().id().orElseThrow());
+            out.printf(
+                    "  %-46s %s after %d attestations%s%n",
+                    r.id(),
+                    r.status(),
+                    r.attestations(),
+                    r.fixedValue() == null ? "" : ", value fixed at " + r.fixedValue() + " " + r.unit());
+            ok &= r.id().equals(disputed)
+                    ? r.status().name().equals("DISPUTED")
+                    : r.status().name().equals("VERIFIED");
+        }
+        out.println("  → " + disputed + " is DISPUTED: verifier-3 found 30% more than the others. verifier-4 attests:");
+        final ClaimRecord record = registry.claim(disputed);
+        registry.attest(List.of(verifiers.get(3).attest(record, protocols.get("cargo-bike-delivery"))));
+        final ClaimRecord settled = registry.claim(disputed);
+        out.printf(
+                "  %-46s %s after %d attestations, value fixed at %s %s (the outlier is outvoted, not averaged in)%n",
+                settled.id(), settled.status(), settled.attestations(), settled.fixedValue(), settled.unit());
+        return ok && settled.status().name().equals("VERIFIED");
+    }
+
+    private List<CertificateRecord> certify(final Map<String, SignedCredential> claims) {
+        final List<String> ids = claims.values().stream()
+                .map(c -> c.credential().id().orElseThrow())
+                .collect(Collectors.toList());
+        final List<CertificateRecord> certificates = validator.certify(ids);
+        out.printf(
+                "  %d certificates issued and activated in two transactions (issue, then attach the signed credentials)%n",
+                certificates.size());
+        return certificates;
+    }
+
+    private boolean doubleCounting(final Map<String, PublishedProtocol> protocols) {
+        final String day = clock.instant().toString().substring(0, 10);
+        final SignedCredential again = claim(
+                "employer",
+                protocols.get(CAMPAIGN),
+                trip("emp-" + run.toLowerCase(Locale.ROOT) + "-a", day, day.substring(0, 7), "bike", 12),
+                "phone trace summary");
+        try {
+            registry.submitClaims(List.of(again));
+            out.println("  NOT REFUSED: the same trip was accepted twice");
+            return false;
+        } catch (LedgerRefusal e) {
+            out.printf("  refused: %s — %s%n", e.code(), e.detail());
+            return "DOUBLE_COUNTING".equals(e.code());
+        }
+    }
+
+    private void section(final String title) {
+        out.printf("%n== %s%n", title);
+    }
+
+    private static String q(final String json) {
+        return json.replace('\'', '"');
+    }
+
+    private static String bundled(final String file) {
+        try (InputStream in =
+                ProtocolLoader.class.getResourceAsStream("/io/impactproof/protocols/definitions/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
