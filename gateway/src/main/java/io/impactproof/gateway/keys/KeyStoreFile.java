@@ -36,7 +36,9 @@ public final class KeyStoreFile {
                 json.properties()
                         .forEach(e -> store.keys.put(
                                 e.getKey(),
-                                SigningKey.parse(e.getValue().path("kid").stringValue(""), Json.write(e.getValue()))));
+                                SigningKey.parse(
+                                        e.getValue().path("kid").stringValue(""),
+                                        Json.write(e.getValue().path("jwk")))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -59,8 +61,8 @@ public final class KeyStoreFile {
     private void save() {
         final ObjectNode json = Json.object();
         keys.forEach((alias, key) -> {
-            final ObjectNode entry = Json.parseObject(key.toPrivateJwkJson());
-            entry.put("kid", key.keyId());
+            final ObjectNode entry = Json.object().put("kid", key.keyId());
+            entry.set("jwk", Json.parseObject(key.toPrivateJwkJson()));
             json.set(alias, entry);
         });
         try {

@@ -1,0 +1,60 @@
+package io.impactproof.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactproof.gateway.demo.Demo;
+import io.impactproof.gateway.keys.KeyStoreFile;
+import io.impactproof.gateway.ledger.EmbeddedLedgerPort;
+import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.ledger.EmbeddedLedger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo, run twice on the same data, observes every expected outcome both times. */
+class DemoTest {
+    @TempDir
+    Path data;
+
+    private String runDemo() {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final Clock clock = Clock.systemUTC();
+        try (EmbeddedLedgerPort port =
+                        new EmbeddedLedgerPort(EmbeddedLedger.open(data.resolve("ledger"), clock), Demo.ORG);
+                PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            final Demo demo = new Demo(
+                    out,
+                    new Registry(port),
+                    new ContentStore(data.resolve("store")),
+                    KeyStoreFile.open(data.resolve("keystore.json")),
+                    clock,
+                    "http://localhost:8080");
+            assertThat(demo.run()).as(buffer.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(port.ledger().verify().valid()).isTrue();
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_demo_shows_every_outcome_and_can_run_again_on_its_data() throws InterruptedException {
+        final String first = runDemo();
+        Thread.sleep(1100); // a new run tag (seconds) for the second run's activities
+        final String second = runDemo();
+
+        for (final String output : new String[] {first, second}) {
+            assertThat(output)
+                    .contains("DISPUTED after 3 attestations")
+                    .contains("VERIFIED after 4 attestations")
+                    .contains("refused: DOUBLE_COUNTING")
+                    .contains("6 certificates issued and activated")
+                    .contains("[ok]     protocol cargo-bike-delivery@1.0.0")
+                    .doesNotContain("[FAILED]")
+                    .contains("All expected outcomes observed.");
+        }
+    }
+}
