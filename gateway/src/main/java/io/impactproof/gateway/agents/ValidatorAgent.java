@@ -49,6 +49,10 @@ public final class ValidatorAgent {
         return key.did();
     }
 
+    public SigningKey key() {
+        return key;
+    }
+
     /** Certifies the claims; returns the ACTIVE certificates with their signed credentials stored. */
     public List<CertificateRecord> certify(final Collection<String> claimIds) {
         final ObjectNode args = Json.object();

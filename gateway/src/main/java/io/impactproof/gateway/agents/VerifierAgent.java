@@ -38,6 +38,10 @@ public final class VerifierAgent {
         return key.did();
     }
 
+    public SigningKey key() {
+        return key;
+    }
+
     public void skew(final BigDecimal factor) {
         this.skew = factor;
     }

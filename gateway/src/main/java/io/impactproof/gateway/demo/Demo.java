@@ -4,11 +4,12 @@ import io.impactproof.chaincode.certificate.CertificateRecord;
 import io.impactproof.chaincode.claim.ClaimRecord;
 import io.impactproof.chaincode.protocol.PublishedProtocol;
 import io.impactproof.client.Credentials;
-import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.gateway.agents.AgentIdentities;
+import io.impactproof.gateway.agents.ManagedAgents;
 import io.impactproof.gateway.agents.ValidatorAgent;
 import io.impactproof.gateway.agents.VerifierAgent;
 import io.impactproof.gateway.keys.KeyStoreFile;
@@ -19,9 +20,6 @@ import io.impactproof.gateway.store.ContentStore;
 import io.impactproof.gateway.trust.TrustChain;
 import io.impactproof.ledger.ChainReport;
 import io.impactproof.ledger.EmbeddedLedger;
-import io.impactproof.protocols.ProtocolLoader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +53,10 @@ public final class Demo {
     private final String run =
             Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(Locale.ROOT);
 
-    private SigningKey operator;
+    private final ManagedAgents agents;
     private final Map<String, SigningKey> owners = new LinkedHashMap<>();
-    private final List<VerifierAgent> verifiers = new ArrayList<>();
-    private ValidatorAgent validator;
+    private final List<VerifierAgent> verifiers;
+    private final ValidatorAgent validator;
 
     public Demo(
             final PrintStream out,
@@ -73,6 +71,9 @@ public final class Demo {
         this.keys = keys;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.agents = new ManagedAgents(registry, store, keys, baseUrl, ORG, Map.of(), clock);
+        this.verifiers = agents.verifiers();
+        this.validator = agents.validator();
     }
 
     public static void main(final String[] args) {
@@ -102,6 +103,13 @@ public final class Demo {
         }
     }
 
+    private String firstSerial = "";
+
+    /** The serial of the first certificate of the last run (to point people at it). */
+    public String firstSerial() {
+        return firstSerial;
+    }
+
     /** Runs every step; true when every expected outcome was observed. */
     public boolean run() {
         boolean ok = true;
@@ -122,7 +130,8 @@ public final class Demo {
         certificates.forEach(c -> out.printf(
                 "  %-44s %12s %-10s %-22s %s%n", c.serial(), c.quantity(), c.unit(), c.category(), c.status()));
         out.println("  (impacts of different categories are never added together)");
-        section("8. Trust chain of " + certificates.get(0).serial());
+        firstSerial = certificates.get(0).serial();
+        section("8. Trust chain of " + firstSerial);
         final TrustChain.Link chain =
                 new TrustChain(registry, store).of(certificates.get(0).serial());
         out.print(TrustChain.render(chain));
@@ -132,69 +141,49 @@ public final class Demo {
     }
 
     private void participants() {
-        operator = keys.key("operator", () -> web("operator"));
-        register(operator, operator, "Registry operator, La Rochelle sub-network", "operator");
+        agents.bootstrap();
+        print("operator", agents.operator().did(), "Registry operator of " + ORG);
         for (final String owner : List.of("cargo-coop", "employer", "forest-owner")) {
             final SigningKey key = keys.key(owner, SigningKey::generateEd25519DidKey);
             owners.put(owner, key);
-            register(operator, key, owner, "owner");
+            agents.register(key, owner, "owner");
+            print("owner", key.did(), owner);
         }
-        for (int i = 1; i <= 5; i++) {
-            final String name = "verifier-" + i;
-            final SigningKey key = keys.key(name, () -> web(name));
-            register(operator, key, "Automated verifier " + i, "verifier");
-            verifiers.add(new VerifierAgent(key, store, baseUrl, clock));
-        }
-        final SigningKey validatorKey = keys.key("validator", () -> web("validator"));
-        register(operator, validatorKey, "Validator", "validator");
-        validator = new ValidatorAgent(validatorKey, registry, store, baseUrl, clock);
-        final SigningKey financer = keys.key("financer", () -> web("fund"));
-        register(operator, financer, "Impact fund", "financer");
+        verifiers.forEach(v -> print("verifier", v.did(), "automated verifier"));
+        print("validator", validator.did(), "automated validator");
+        final SigningKey financer = keys.key(
+                "financer", () -> SigningKey.of(AgentIdentities.keyId(baseUrl, "fund"), SigningKey.newEd25519()));
+        agents.register(financer, "Impact fund", "financer");
+        print("financer", financer.did(), "Impact fund");
     }
 
-    private static SigningKey web(final String name) {
-        return SigningKey.of("did:web:" + name + ".impactproof.local#key-1", SigningKey.newEd25519());
-    }
-
-    private void register(final SigningKey signer, final SigningKey who, final String name, final String role) {
-        final var participant = registry.register(Instructions.sign(
-                signer,
-                "participants.register",
-                Instructions.registration(who.did(), name, ORG, List.of(role), who),
-                clock.instant()));
-        out.printf("  %-9s %-58s %s%n", role, participant.did(), participant.name());
+    private void print(final String role, final String did, final String name) {
+        out.printf("  %-9s %-58s %s%n", role, did, name);
     }
 
     private Map<String, PublishedProtocol> protocols() {
         final Map<String, PublishedProtocol> out = new LinkedHashMap<>();
-        for (final String file : ProtocolLoader.BUNDLED) {
-            final PublishedProtocol p = publish(bundled(file));
+        for (final PublishedProtocol p : registry.protocols()) {
             out.put(p.id(), p);
         }
         // A territory's programme rewards the same commutes under its own protocol: same activity
         // type and key, so a trip certified under one can never be certified under the other.
-        final PublishedProtocol campaign = publish(bundled("home-to-work-commute-1.0.0.yaml")
+        final PublishedProtocol campaign = agents.publish(ManagedAgents.bundled("home-to-work-commute-1.0.0.yaml")
                 .replace("id: home-to-work-commute", "id: " + CAMPAIGN)
                 .replace(
                         "title: Home-to-work commute by sustainable modes (Forfait Mobilites Durables style)",
                         "title: Territory commute challenge (a second programme for the same trips)"));
         out.put(campaign.id(), campaign);
+        out.values()
+                .forEach(p -> this.out.printf(
+                        "  %-34s %-10s digest %s…  verifiers %d, quorum %d, %s%n",
+                        p.ref(),
+                        p.unit(),
+                        p.digest().substring(0, 16),
+                        p.verifiers().size(),
+                        p.quorum(),
+                        p.valueRule()));
         return out;
-    }
-
-    private PublishedProtocol publish(final String definition) {
-        final ObjectNode args = Json.object().put("definition", definition);
-        final ObjectNode bindings = args.putObject("bindings");
-        for (int i = 0; i < verifiers.size(); i++) {
-            bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
-        }
-        bindings.put("validator", validator.did());
-        final PublishedProtocol p =
-                registry.publish(Instructions.sign(operator, "protocols.publish", args, clock.instant()));
-        this.out.printf(
-                "  %-30s %-10s digest %s…  verifiers %d, quorum %d, %s%n",
-                p.ref(), p.unit(), p.digest().substring(0, 16), p.verifiers().size(), p.quorum(), p.valueRule());
-        return p;
     }
 
     private Map<String, SignedCredential> claims(final Map<String, PublishedProtocol> protocols) {
@@ -365,14 +354,5 @@ public final class Demo {
 
     private static String q(final String json) {
         return json.replace('\'', '"');
-    }
-
-    private static String bundled(final String file) {
-        try (InputStream in =
-                ProtocolLoader.class.getResourceAsStream("/io/impactproof/protocols/definitions/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,122 @@
+package io.impactproof.gateway.agents;
+
+import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.gateway.keys.KeyStoreFile;
+import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.protocols.ProtocolLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The participants this node signs for — its organisation's operator, five automated verifiers and
+ * a validator — with keys from the local key store. {@link #bootstrap()} registers them and
+ * publishes the bundled protocols bound to them; it is idempotent. Thread-safe.
+ */
+public final class ManagedAgents {
+    public static final int VERIFIERS = 5;
+
+    private final Registry registry;
+    private final String organisation;
+    private final Clock clock;
+    private final SigningKey operator;
+    private final List<VerifierAgent> verifiers = new ArrayList<>();
+    private final ValidatorAgent validator;
+
+    public ManagedAgents(
+            final Registry registry,
+            final ContentStore store,
+            final KeyStoreFile keys,
+            final String baseUrl,
+            final String organisation,
+            final Map<String, String> skew,
+            final Clock clock) {
+        this.registry = registry;
+        this.organisation = organisation;
+        this.clock = clock;
+        this.operator = key(keys, baseUrl, "operator");
+        for (int i = 1; i <= VERIFIERS; i++) {
+            final String alias = "verifier-" + i;
+            final VerifierAgent agent = new VerifierAgent(key(keys, baseUrl, alias), store, baseUrl, clock);
+            if (skew.containsKey(alias)) {
+                agent.skew(new BigDecimal(skew.get(alias)));
+            }
+            verifiers.add(agent);
+        }
+        this.validator = new ValidatorAgent(key(keys, baseUrl, "validator"), registry, store, baseUrl, clock);
+    }
+
+    private static SigningKey key(final KeyStoreFile keys, final String baseUrl, final String alias) {
+        return keys.key(alias, () -> SigningKey.of(AgentIdentities.keyId(baseUrl, alias), SigningKey.newEd25519()));
+    }
+
+    public SigningKey operator() {
+        return operator;
+    }
+
+    public List<VerifierAgent> verifiers() {
+        return List.copyOf(verifiers);
+    }
+
+    public ValidatorAgent validator() {
+        return validator;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    /** Registers the operator (bootstrapping the organisation), the agents, and publishes the bundled protocols. */
+    public List<PublishedProtocol> bootstrap() {
+        register(operator, "Registry operator of " + organisation, "operator");
+        for (int i = 0; i < verifiers.size(); i++) {
+            register(verifiers.get(i).key(), "Automated verifier " + (i + 1), "verifier");
+        }
+        register(validator.key(), "Automated validator", "validator");
+        final List<PublishedProtocol> published = new ArrayList<>();
+        for (final String file : ProtocolLoader.BUNDLED) {
+            published.add(publish(bundled(file)));
+        }
+        return published;
+    }
+
+    /** Registers a participant of this organisation, signed by the operator. Idempotent. */
+    public void register(final SigningKey who, final String name, final String role) {
+        registry.register(Instructions.sign(
+                operator,
+                "participants.register",
+                Instructions.registration(who.did(), name, organisation, List.of(role), who),
+                clock.instant()));
+    }
+
+    /** Publishes a definition with its slots bound to this node's verifiers and validator. Idempotent. */
+    public PublishedProtocol publish(final String definition) {
+        final ObjectNode args = Json.object().put("definition", definition);
+        final ObjectNode bindings = args.putObject("bindings");
+        for (int i = 0; i < verifiers.size(); i++) {
+            bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
+        }
+        bindings.put("validator", validator.did());
+        return registry.publish(Instructions.sign(operator, "protocols.publish", args, clock.instant()));
+    }
+
+    public static String bundled(final String file) {
+        try (InputStream in =
+                ProtocolLoader.class.getResourceAsStream("/io/impactproof/protocols/definitions/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.impactproof.gateway.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.impactproof.chaincode.claim.ClaimRecord;
+import io.impactproof.chaincode.core.RegistryContext;
+import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.JwsVerifier;
+import io.impactproof.credentials.jwt.VerifiedJws;
+import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.gateway.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Authorises reads of personal data (a claim's data): the request carries, in
+ * {@code Authorization: Instruction <jws>}, an instruction {@code claims.read} for that claim signed
+ * by a key registered on the ledger, within ten minutes. Thread-safe.
+ */
+@Component
+public class SignedReads {
+    public static final String SCHEME = "Instruction ";
+    public static final String READ_CLAIM = "claims.read";
+
+    private final JwsVerifier verifier;
+    private final Registry registry;
+    private final Clock clock;
+
+    SignedReads(final LedgerKeyResolver keys, final Registry registry, final Clock clock) {
+        this.verifier = new JwsVerifier(
+                keys,
+                Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256),
+                RegistryContext.INSTRUCTION_TYP,
+                null,
+                JwsVerifier.DEFAULT_MAX_BYTES);
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Fails unless the header is a valid read instruction by the owner, a verifier or a validator of the claim. */
+    public void requireReader(final String authorization, final ClaimRecord claim) {
+        if (authorization == null || !authorization.startsWith(SCHEME)) {
+            throw new ApiException(
+                    "KID_MISSING", "this read needs Authorization: Instruction <signed claims.read instruction>");
+        }
+        final VerifiedJws jws =
+                verifier.verify(authorization.substring(SCHEME.length()).trim());
+        final ObjectNode payload = Json.parseObject(new String(jws.payload(), StandardCharsets.UTF_8));
+        if (!READ_CLAIM.equals(payload.path("action").stringValue(null))
+                || !claim.id().equals(payload.path("args").path("claim").stringValue(null))) {
+            throw new ApiException("INSTRUCTION_INVALID", "the instruction must be claims.read for " + claim.id());
+        }
+        final Duration age = Duration.between(
+                        Instant.ofEpochSecond(payload.path("iat").asLong(0)), clock.instant())
+                .abs();
+        if (age.compareTo(RegistryContext.INSTRUCTION_WINDOW) > 0) {
+            throw new ApiException("INSTRUCTION_INVALID", "the instruction was signed " + age + " away from now");
+        }
+        final String reader = jws.key().controller();
+        final int at = claim.protocol().lastIndexOf('@');
+        final PublishedProtocol protocol = registry.protocol(
+                claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+        if (!reader.equals(claim.owner())
+                && !protocol.verifiers().contains(reader)
+                && !protocol.validators().contains(reader)) {
+            throw new ApiException("FORBIDDEN", reader + " may not read claim " + claim.id());
+        }
+    }
+}
