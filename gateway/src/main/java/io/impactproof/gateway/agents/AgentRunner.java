@@ -110,15 +110,10 @@ class AgentRunner implements DisposableBean {
     private void attest(final Set<String> claimIds) {
         final List<SignedCredential> attestations = new ArrayList<>();
         for (final String id : claimIds) {
-            final ClaimRecord claim = registry.claim(id);
-            final int at = claim.protocol().lastIndexOf('@');
-            final PublishedProtocol protocol = registry.protocol(
-                    claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
-            for (final VerifierAgent verifier : agents.verifiers()) {
-                if (protocol.verifiers().contains(verifier.did())
-                        && registry.awaiting(verifier.did()).stream().anyMatch(c -> c.id().equals(id))) {
-                    attestations.add(verifier.attest(claim, protocol));
-                }
+            try {
+                attestations.addAll(attestationsFor(id));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the verifier agents could not attest " + id, e);
             }
         }
         if (!attestations.isEmpty()) {
@@ -128,6 +123,21 @@ class AgentRunner implements DisposableBean {
                 LOG.warning(() -> "the verifier agents' attestations were refused: " + e.getMessage());
             }
         }
+    }
+
+    private List<SignedCredential> attestationsFor(final String id) {
+        final List<SignedCredential> attestations = new ArrayList<>();
+        final ClaimRecord claim = registry.claim(id);
+        final int at = claim.protocol().lastIndexOf('@');
+        final PublishedProtocol protocol = registry.protocol(
+                claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+        for (final VerifierAgent verifier : agents.verifiers()) {
+            if (protocol.verifiers().contains(verifier.did())
+                    && registry.awaiting(verifier.did()).stream().anyMatch(c -> c.id().equals(id))) {
+                attestations.add(verifier.attest(claim, protocol));
+            }
+        }
+        return attestations;
     }
 
     private void certify(final Set<String> claimIds) {

@@ -63,10 +63,7 @@ class OwnerController {
                     "Submits signed claims (vc+jwt) in one atomic transaction; the owner's signature is the authorisation")
     List<ClaimRecord> submit(@RequestBody final Requests.Batch batch) {
         final List<SignedCredential> claims = batch.parsed();
-        final List<ClaimRecord> records = registry.submitClaims(claims);
-        // Stored only once the ledger accepted them: the store holds nothing the ledger refused.
-        claims.forEach(c -> Credentials.store(store, c));
-        return records;
+        return Credentials.storedDuring(store, claims, () -> registry.submitClaims(claims));
     }
 
     @GetMapping("/claims/{id}")

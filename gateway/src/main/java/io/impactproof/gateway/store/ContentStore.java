@@ -37,10 +37,21 @@ public final class ContentStore {
 
     /** Stores bytes (idempotent) and returns their hex SHA-256. */
     public String put(final byte[] bytes, final String mediaType) {
+        return store(bytes, mediaType).sha256();
+    }
+
+    /** The outcome of storing: the digest, and whether this call created the object. */
+    public record Stored(String sha256, boolean created) {}
+
+    /**
+     * Stores bytes before the ledger is asked to record their digest, so that whoever reacts to the
+     * commit finds them; {@link #discard(Stored)} takes them back if the ledger refuses.
+     */
+    public Stored store(final byte[] bytes, final String mediaType) {
         final String hex = Digests.sha256Hex(bytes);
         final Path file = file(hex);
         if (Files.exists(file)) {
-            return hex;
+            return new Stored(hex, false);
         }
         try {
             final Path tmp = Files.createTempFile(root, hex, ".tmp");
@@ -53,8 +64,21 @@ public final class ContentStore {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(tmp);
+                return new Stored(hex, false);
             }
-            return hex;
+            return new Stored(hex, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an object this node just created for a write the ledger refused; never one that existed before. */
+    public void discard(final Stored stored) {
+        if (!stored.created()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file(stored.sha256()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,6 +37,24 @@ public final class Credentials {
                 header.path("alg").stringValue(""));
     }
 
+    /**
+     * Stores the credentials, runs the ledger write, and takes back the ones this call stored if the
+     * ledger refuses: whoever reacts to the commit finds the bytes, and a refusal leaves nothing.
+     */
+    public static <T> T storedDuring(
+            final ContentStore store,
+            final java.util.Collection<SignedCredential> credentials,
+            final java.util.function.Supplier<T> write) {
+        final java.util.List<ContentStore.Stored> stored =
+                credentials.stream().map(c -> store.store(c.bytes(), VC_JWT)).toList();
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            stored.forEach(store::discard);
+            throw e;
+        }
+    }
+
     /** Stores a signed credential and returns its hex SHA-256. */
     public static String store(final ContentStore store, final SignedCredential credential) {
         return store.put(credential.bytes(), VC_JWT);

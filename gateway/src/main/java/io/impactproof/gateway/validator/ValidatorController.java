@@ -49,9 +49,7 @@ class ValidatorController {
                     "Attaches signed certificate credentials (vc+jwt) stating what the ledger recorded; the certificates become ACTIVE")
     List<CertificateRecord> attach(@RequestBody final Requests.Batch batch) {
         final List<SignedCredential> credentials = batch.parsed();
-        final List<CertificateRecord> records = registry.attach(credentials);
-        credentials.forEach(c -> Credentials.store(store, c));
-        return records;
+        return Credentials.storedDuring(store, credentials, () -> registry.attach(credentials));
     }
 
     @PostMapping("/claims/reject")

@@ -69,9 +69,7 @@ class VerifierController {
                     "Records signed attestations (vc+jwt) in one atomic transaction; the verifier's signature is the authorisation")
     List<AttestationRecord> attest(@RequestBody final Requests.Batch batch) {
         final List<SignedCredential> attestations = batch.parsed();
-        final List<AttestationRecord> records = registry.attest(attestations);
-        attestations.forEach(a -> Credentials.store(store, a));
-        return records;
+        return Credentials.storedDuring(store, attestations, () -> registry.attest(attestations));
     }
 
     @GetMapping("/claims/{id}/attestations")

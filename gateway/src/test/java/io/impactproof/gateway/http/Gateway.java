@@ -1,0 +1,102 @@
+package io.impactproof.gateway.http;
+
+import io.impactproof.credentials.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** A real gateway on a random port over a data folder, and a small HTTP client for it. */
+final class Gateway implements AutoCloseable {
+    private final HttpClient http = HttpClient.newHttpClient();
+    final ConfigurableApplicationContext context;
+    final String base;
+
+    private Gateway(final ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    static Gateway start(final Path data, final boolean agents) {
+        final SpringApplication app = new SpringApplication(io.impactproof.gateway.GatewayApplication.class);
+        final ConfigurableApplicationContext context = app.run(
+                "--server.port=0",
+                "--impactproof.data-dir=" + data,
+                "--impactproof.base-url=http://registry.test",
+                "--impactproof.agents.verifiers=" + agents,
+                "--impactproof.agents.validator=" + agents,
+                "--spring.main.banner-mode=off");
+        return new Gateway(context);
+    }
+
+    <T> T bean(final Class<T> type) {
+        return context.getBean(type);
+    }
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() {
+            return Json.parse(body);
+        }
+
+        String code() {
+            return json().path("code").stringValue("");
+        }
+    }
+
+    Response get(final String path, final String... headers) {
+        final HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    Response post(final String path, final String contentType, final String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    Response postJson(final String path, final JsonNode body) {
+        return post(path, "application/json", Json.write(body));
+    }
+
+    private Response send(final HttpRequest request) {
+        try {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
