@@ -233,6 +233,7 @@ public final class PipelineBenchmark {
                         record.attestations().stream()
                                 .map(a -> BASE + "/credentials/" + a.digestSRI())
                                 .toList(),
+                        List.of(),
                         Instant.now());
                 certificates.add(VcJwt.sign(vc, validator, Instant.now()));
             }

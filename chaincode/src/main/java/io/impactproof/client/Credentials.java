@@ -106,6 +106,8 @@ public final class Credentials {
      *
      * @param baseUrl the gateway's public URL; status lists live at {@code baseUrl/status/<purpose>/<n>}
      * @param attestationUrls where each attestation's vc+jwt is served, in record order
+     * @param evidence the claim's evidence items (each with its digestSRI), carried over so a
+     *     financer sees what the impact rests on
      */
     public static VerifiableCredential certificate(
             final CertificateRecord record,
@@ -113,6 +115,7 @@ public final class Credentials {
             final String baseUrl,
             final String claimUrl,
             final List<String> attestationUrls,
+            final List<ObjectNode> evidence,
             final Instant validFrom) {
         final ObjectNode subject = Json.object()
                 .put("id", baseUrl + "/certificates/" + record.serial())
@@ -155,6 +158,7 @@ public final class Credentials {
                     record.attestations().get(i).digestSRI(),
                     null));
         }
+        evidence.forEach(builder::evidence);
         for (final String purpose : List.of(CertificateContract.REVOCATION, CertificateContract.SUSPENSION)) {
             builder.status(StatusEntry.of(
                     baseUrl + StatusLists.path(purpose, record.statusIndex()),

@@ -331,6 +331,9 @@ class CertificateContractTest {
                 record.attestations().stream()
                         .map(a -> Registry.BASE_URL + "/credentials/" + a.verifier() + "/jwt")
                         .toList(),
+                r.claimRecord(record.claim()).evidence().stream()
+                        .map(sri -> Json.object().put("type", "Evidence").put("digestSRI", sri))
+                        .toList(),
                 r.clock.instant());
     }
 

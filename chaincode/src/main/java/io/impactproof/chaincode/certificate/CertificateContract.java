@@ -216,8 +216,9 @@ public final class CertificateContract implements ContractInterface {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());
         }
-        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, ClaimContract.find(ctx, certificate.claim()));
-        CertificateCredentialCheck.check(signed.credential(), certificate, protocol);
+        final ClaimRecord claim = ClaimContract.find(ctx, certificate.claim());
+        CertificateCredentialCheck.check(
+                signed.credential(), certificate, ClaimContract.protocolOf(ctx, claim), claim.evidence());
         final CertificateRecord active = certificate.withCredential(signed.digestSRI(), ctx.nowText());
         ctx.state().put(State.key(Keys.CERTIFICATE, serial), active);
         return active;

@@ -6,6 +6,7 @@ import io.impactproof.chaincode.protocol.PublishedProtocol;
 import io.impactproof.credentials.vc.StatusEntry;
 import io.impactproof.credentials.vc.VerifiableCredential;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +19,10 @@ final class CertificateCredentialCheck {
     private CertificateCredentialCheck() {}
 
     static void check(
-            final VerifiableCredential vc, final CertificateRecord certificate, final PublishedProtocol protocol) {
+            final VerifiableCredential vc,
+            final CertificateRecord certificate,
+            final PublishedProtocol protocol,
+            final List<String> claimEvidence) {
         final ObjectNode subject = vc.subject();
         same("serial", subject.path("serial").stringValue(null), certificate.serial());
         same("projectOwner", subject.path("projectOwner").stringValue(null), certificate.producer());
@@ -37,6 +41,11 @@ final class CertificateCredentialCheck {
         certificate.attestations().forEach(a -> recorded.add(a.digestSRI()));
         if (!pinned.equals(recorded)) {
             throw mismatch("basedOnAttestation must pin exactly the " + recorded.size() + " recorded attestations");
+        }
+        final Set<String> evidence = new HashSet<>();
+        vc.evidence().forEach(e -> evidence.add(e.path("digestSRI").stringValue("")));
+        if (!evidence.equals(new HashSet<>(claimEvidence))) {
+            throw mismatch("evidence must pin exactly the " + claimEvidence.size() + " evidence digests of the claim");
         }
         checkStatus(vc, certificate, CertificateContract.REVOCATION);
         checkStatus(vc, certificate, CertificateContract.SUSPENSION);

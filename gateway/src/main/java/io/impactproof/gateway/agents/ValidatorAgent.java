@@ -65,15 +65,16 @@ public final class ValidatorAgent {
             final PublishedProtocol protocol = protocolOf(record);
             final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
                     .collect(Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
+            final String claimHex = registry.claim(record.claim()).digest();
             final var vc = io.impactproof.client.Credentials.certificate(
                     record,
                     protocol,
                     baseUrl,
-                    baseUrl + "/artifacts/sha256/"
-                            + registry.claim(record.claim()).digest(),
+                    baseUrl + "/artifacts/sha256/" + claimHex,
                     record.attestations().stream()
                             .map(a -> baseUrl + "/artifacts/sha256/" + hexBySri.get(a.digestSRI()))
                             .toList(),
+                    Credentials.read(store, claimHex).credential().evidence(),
                     clock.instant());
             final SignedCredential signed = VcJwt.sign(vc, key, clock.instant());
             Credentials.store(store, signed);
