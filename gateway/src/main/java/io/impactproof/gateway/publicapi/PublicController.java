@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What anyone may read without an account: certificates, trust chains, stored credentials, protocols, DID documents. */
@@ -78,6 +79,23 @@ class PublicController {
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .eTag("\"" + hex + "\"")
                 .body(object.bytes());
+    }
+
+    @GetMapping(value = "/credentials", produces = SignedCredential.MEDIA_TYPE)
+    @Operation(
+            summary =
+                    "A stored credential by its id (?id=…), exact vc+jwt bytes; claims, which may hold personal data, "
+                            + "are read through /verifiers/claims/{id}/credential instead")
+    ResponseEntity<byte[]> credentialById(@RequestParam final String id) {
+        final String hex =
+                store.findById(id).orElseThrow(() -> new ApiException("NOT_FOUND", "no stored credential " + id));
+        final var credential = io.impactproof.gateway.store.Credentials.read(store, hex);
+        if (credential.credential().hasType("ImpactClaimCredential")) {
+            throw new ApiException(
+                    "FORBIDDEN",
+                    "a claim is read with a signed claims.read instruction at /verifiers/claims/{id}/credential");
+        }
+        return artifact(hex);
     }
 
     @GetMapping("/protocols")

@@ -119,6 +119,29 @@ public final class ContentStore {
         }
     }
 
+    /** Records that the credential with this id is stored as {@code hex}. */
+    public void indexId(final String id, final String hex) {
+        try {
+            final Path dir = root.resolve("ids");
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve(Digests.sha256Hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))), hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hex SHA-256 of the stored credential with this id. */
+    public Optional<String> findById(final String id) {
+        final Path index =
+                root.resolve("ids").resolve(Digests.sha256Hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return Files.exists(index) ? Optional.of(Files.readString(index).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String indexName(final String sri) {
         return sri.replace('/', '_').replace('+', '-');
     }

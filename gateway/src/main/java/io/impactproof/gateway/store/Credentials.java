@@ -46,7 +46,7 @@ public final class Credentials {
             final java.util.Collection<SignedCredential> credentials,
             final java.util.function.Supplier<T> write) {
         final java.util.List<ContentStore.Stored> stored =
-                credentials.stream().map(c -> store.store(c.bytes(), VC_JWT)).toList();
+                credentials.stream().map(c -> storeIndexed(store, c)).toList();
         try {
             return write.get();
         } catch (RuntimeException e) {
@@ -57,6 +57,12 @@ public final class Credentials {
 
     /** Stores a signed credential and returns its hex SHA-256. */
     public static String store(final ContentStore store, final SignedCredential credential) {
-        return store.put(credential.bytes(), VC_JWT);
+        return storeIndexed(store, credential).sha256();
+    }
+
+    private static ContentStore.Stored storeIndexed(final ContentStore store, final SignedCredential credential) {
+        final ContentStore.Stored stored = store.store(credential.bytes(), VC_JWT);
+        credential.credential().id().ifPresent(id -> store.indexId(id, stored.sha256()));
+        return stored;
     }
 }

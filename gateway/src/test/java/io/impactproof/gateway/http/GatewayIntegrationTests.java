@@ -143,6 +143,44 @@ class GatewayIntegrationTests {
         assertThat(artifact.body()).isEqualTo(claim.compact());
         assertThat(gateway.get("/verifiers/claims/" + id + "/attestations").json())
                 .hasSize(5);
+        final String certificateId = Json.parse(
+                        new String(Base64.getUrlDecoder().decode(vc.body().split("\\.")[1]), StandardCharsets.UTF_8))
+                .path("id")
+                .stringValue();
+        assertThat(gateway.get("/credentials?id=" + java.net.URLEncoder.encode(certificateId, StandardCharsets.UTF_8))
+                        .body())
+                .isEqualTo(vc.body());
+        assertThat(gateway.get("/credentials?id=" + id).code())
+                .as(gateway.get("/credentials?id=" + id).body())
+                .isEqualTo("FORBIDDEN");
+        assertThat(gateway.get("/credentials?id=urn:uuid:none").status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_operator_publishes_a_new_protocol_version_over_http() {
+        final String definition =
+                ManagedAgents.bundled("cargo-bike-delivery-1.0.0.yaml").replace("version: 1.0.0", "version: 1.1.0");
+        final ObjectNode args = Json.object().put("definition", definition);
+        final ObjectNode bindings = args.putObject("bindings");
+        for (int i = 0; i < 5; i++) {
+            bindings.put("verifier-" + (i + 1), agents.verifiers().get(i).did());
+        }
+        bindings.put("validator", agents.validator().did());
+
+        final Gateway.Response published = gateway.postJson(
+                "/operators/protocols",
+                Json.object()
+                        .put(
+                                "instruction",
+                                Instructions.sign(agents.operator(), "protocols.publish", args, Instant.now())));
+        final Gateway.Response byOwner = gateway.postJson(
+                "/operators/protocols",
+                Json.object().put("instruction", Instructions.sign(owner, "protocols.publish", args, Instant.now())));
+
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(published.json().path("version").stringValue()).isEqualTo("1.1.0");
+        assertThat(byOwner.status()).isEqualTo(403);
+        assertThat(gateway.get("/protocols/" + CARGO + "/1.1.0").status()).isEqualTo(200);
     }
 
     @Test
