@@ -151,8 +151,25 @@ public final class CertificateContract implements ContractInterface {
                 null,
                 null,
                 ctx.nowText(),
-                ctx.nowText());
+                ctx.nowText(),
+                null,
+                List.of(),
+                null);
         ctx.state().put(State.key(Keys.CERTIFICATE, serial), certificate);
+        ctx.state().mark(State.key(Keys.HOLDING, certificate.holder(), serial), "");
+        Movements.record(
+                ctx,
+                new Movement(
+                        serial,
+                        "issued",
+                        signed.signer(),
+                        null,
+                        certificate.holder(),
+                        certificate.quantity(),
+                        List.of(),
+                        claim.id(),
+                        ctx.nowText(),
+                        ctx.getStub().getTxId()));
         ctx.state().mark(uniqueKey, serial);
         ctx.state()
                 .mark(
@@ -265,8 +282,10 @@ public final class CertificateContract implements ContractInterface {
         final CertificateRecord certificate = find(ctx, signed.text("serial"));
         final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, ClaimContract.find(ctx, certificate.claim()));
         requireValidator(ctx, signed.signer(), protocol);
-        final CertificateRecord changed = certificate.withStatus(target, signed.text("reason"), ctx.nowText());
+        final String reason = signed.text("reason");
+        final CertificateRecord changed = certificate.withStatus(target, reason, ctx.nowText());
         ctx.state().put(State.key(Keys.CERTIFICATE, certificate.serial()), changed);
+        cascade(ctx, certificate, target, reason);
         final String list = Long.toString(StatusLists.list(certificate.statusIndex()));
         final String index = Long.toString(StatusLists.index(certificate.statusIndex()));
         switch (target) {
@@ -276,10 +295,47 @@ public final class CertificateContract implements ContractInterface {
             case REVOKED -> ctx.state().mark(State.key(Keys.STATUS_BIT, REVOCATION, list, index), certificate.serial());
             default -> throw new IllegalStateException("no status bit for " + target);
         }
+        Movements.record(
+                ctx,
+                new Movement(
+                        certificate.serial(),
+                        target.name().toLowerCase(java.util.Locale.ROOT),
+                        signed.signer(),
+                        null,
+                        null,
+                        null,
+                        certificate.lots(),
+                        reason,
+                        ctx.nowText(),
+                        ctx.getStub().getTxId()));
         ctx.emit(
                 "CertificateStatusChanged",
-                Map.of("serial", certificate.serial(), "status", target.name(), "reason", changed.reason()));
+                Map.of("serial", certificate.serial(), "status", target.name(), "reason", reason));
         return LedgerJson.string(changed);
+    }
+
+    /**
+     * Lots share their parent's status bit, so a status change of the parent reaches every lot that
+     * can take it (a retired lot can still be revoked, not suspended).
+     */
+    private static void cascade(
+            final RegistryContext ctx,
+            final CertificateRecord parent,
+            final CertificateStatus target,
+            final String reason) {
+        for (final String serial : parent.lots()) {
+            final CertificateRecord lot = find(ctx, serial);
+            final boolean applies = switch (target) {
+                case REVOKED -> lot.status() != CertificateStatus.REVOKED;
+                case SUSPENDED -> lot.status() == CertificateStatus.ACTIVE;
+                case ACTIVE -> lot.status() == CertificateStatus.SUSPENDED;
+                default -> false;
+            };
+            if (applies) {
+                ctx.state().put(State.key(Keys.CERTIFICATE, serial), lot.withStatus(target, reason, ctx.nowText()));
+            }
+            cascade(ctx, lot, target, reason);
+        }
     }
 
     private static void requireValidator(

@@ -23,6 +23,10 @@ public final class Keys {
     public static final String ASSET = "asset";
     /** certificate [serial] → CertificateRecord. */
     public static final String CERTIFICATE = "certificate";
+    /** holding [holder, serial] → "" (the certificates a participant holds or has retired). */
+    public static final String HOLDING = "holding";
+    /** movement [serial, time, txId] → Movement (the history of a certificate). */
+    public static final String MOVEMENT = "movement";
     /** statusbit [purpose, list, index] → serial (set bits of the status lists). */
     public static final String STATUS_BIT = "statusbit";
     /** instruction [sha256] → action (executed signed instructions, against replay). */

@@ -1,0 +1,219 @@
+package io.impactproof.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactproof.chaincode.certificate.CertificateRecord;
+import io.impactproof.chaincode.certificate.CertificateStatus;
+import io.impactproof.chaincode.certificate.Movement;
+import io.impactproof.chaincode.core.LedgerJson;
+import io.impactproof.client.Credentials;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.VcJwt;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+class HoldingContractTest {
+    private static final String CARGO = "cargo-bike-delivery";
+
+    @TempDir
+    Path dir;
+
+    private Registry r;
+    private CertificateRecord certificate;
+
+    @BeforeEach
+    void setUp() {
+        r = Registry.populated(dir);
+        final SignedCredential claim = r.claim(r.owner, CARGO, Registry.delivery("HOLD-1"));
+        final String id = r.submitClaims(Registry.ORG1, claim).get(0).id();
+        r.attestAll(claim, CARGO, "11.58", 3);
+        final CertificateRecord issued = r.issue(r.validator, id);
+        final var vc = Credentials.certificate(
+                issued,
+                r.protocol(CARGO),
+                Registry.BASE_URL,
+                Registry.BASE_URL + "/c",
+                issued.attestations().stream()
+                        .map(a -> Registry.BASE_URL + "/a/" + a.verifier())
+                        .toList(),
+                r.claimRecord(id).evidence().stream()
+                        .map(sri -> Json.object().put("type", "Evidence").put("digestSRI", sri))
+                        .toList(),
+                r.clock.instant());
+        r.submitTransient(
+                Registry.ORG1,
+                "certificates:AttachCredential",
+                "certificate",
+                VcJwt.sign(vc, r.validator, r.clock.instant()).compact(),
+                issued.serial());
+        certificate = r.certificate(issued.serial());
+        assertThat(certificate.status()).isEqualTo(CertificateStatus.ACTIVE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        r.close();
+    }
+
+    private String act(
+            final String function,
+            final String action,
+            final io.impactproof.credentials.jwt.SigningKey by,
+            final ObjectNode args) {
+        r.clock.advance(Duration.ofSeconds(1));
+        return r.submit(Registry.ORG1, "holdings:" + function, r.sign(by, action, args));
+    }
+
+    private List<CertificateRecord> held(final String did) {
+        return LedgerJson.readList(
+                r.evaluate("holdings:ByHolder", did).getBytes(StandardCharsets.UTF_8), CertificateRecord.class);
+    }
+
+    @Test
+    void the_holder_transfers_and_the_new_holder_retires_publicly() {
+        act(
+                "Transfer",
+                "certificates.transfer",
+                r.owner,
+                Json.object().put("serial", certificate.serial()).put("to", r.financer.did()));
+
+        assertThat(r.certificate(certificate.serial()).holder()).isEqualTo(r.financer.did());
+        assertThat(held(r.owner.did())).isEmpty();
+        assertThat(held(r.financer.did())).extracting(CertificateRecord::serial).containsExactly(certificate.serial());
+        r.assertRefused(() -> act("Retire", "certificates.retire", r.owner, retirement()), "FORBIDDEN");
+
+        act("Retire", "certificates.retire", r.financer, retirement());
+
+        final CertificateRecord retired = r.certificate(certificate.serial());
+        assertThat(retired.status()).isEqualTo(CertificateStatus.RETIRED);
+        assertThat(retired.retirement().beneficiary()).isEqualTo("Ville de La Rochelle");
+        assertThat(retired.retirement().reportingPeriod()).isEqualTo("2026");
+        assertThat(retired.retirement().retiredBy()).isEqualTo(r.financer.did());
+        r.assertRefused(
+                () -> act("Retire", "certificates.retire", r.financer, retirement()), "CERTIFICATE_STATE_INVALID");
+        r.assertRefused(
+                () -> act(
+                        "Transfer",
+                        "certificates.transfer",
+                        r.financer,
+                        Json.object().put("serial", certificate.serial()).put("to", r.owner.did())),
+                "CERTIFICATE_STATE_INVALID");
+        final List<Movement> history = LedgerJson.readList(
+                r.evaluate("holdings:History", certificate.serial()).getBytes(StandardCharsets.UTF_8), Movement.class);
+        assertThat(history).extracting(Movement::kind).containsExactly("issued", "transferred", "retired");
+    }
+
+    @Test
+    void a_split_creates_lots_over_consecutive_unit_ranges() {
+        final ObjectNode args = Json.object().put("serial", certificate.serial());
+        args.putArray("quantities").add("5.00").add("6.58");
+
+        final List<CertificateRecord> lots = LedgerJson.readList(
+                act("Split", "certificates.split", r.owner, args).getBytes(StandardCharsets.UTF_8),
+                CertificateRecord.class);
+
+        assertThat(lots)
+                .extracting(CertificateRecord::serial)
+                .containsExactly(certificate.block() + "-1-500", certificate.block() + "-501-1158");
+        assertThat(lots).extracting(CertificateRecord::quantity).containsExactly("5.00", "6.58");
+        assertThat(lots).allSatisfy(lot -> {
+            assertThat(lot.parent()).isEqualTo(certificate.serial());
+            assertThat(lot.status()).isEqualTo(CertificateStatus.ACTIVE);
+            assertThat(lot.statusIndex()).isEqualTo(certificate.statusIndex());
+        });
+        final CertificateRecord parent = r.certificate(certificate.serial());
+        assertThat(parent.status()).isEqualTo(CertificateStatus.SPLIT);
+        assertThat(parent.lots()).hasSize(2);
+        assertThat(held(r.owner.did()))
+                .extracting(CertificateRecord::serial)
+                .containsExactlyInAnyOrder(lots.get(0).serial(), lots.get(1).serial());
+        r.assertRefused(
+                () -> act(
+                        "Transfer",
+                        "certificates.transfer",
+                        r.owner,
+                        Json.object().put("serial", certificate.serial()).put("to", r.financer.did())),
+                "CERTIFICATE_STATE_INVALID");
+        act(
+                "Transfer",
+                "certificates.transfer",
+                r.owner,
+                Json.object().put("serial", lots.get(0).serial()).put("to", r.financer.did()));
+        assertThat(r.certificate(lots.get(0).serial()).holder()).isEqualTo(r.financer.did());
+    }
+
+    @Test
+    void split_quantities_must_add_up_at_the_protocol_scale() {
+        final ObjectNode args = Json.object().put("serial", certificate.serial());
+        args.putArray("quantities").add("5.00").add("6.57");
+        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+        args.putArray("quantities").add("5.001").add("6.579");
+        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "VALUES_INVALID");
+        args.putArray("quantities").add("11.58");
+        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+        args.putArray("quantities").add("12.58").add("-1.00");
+        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+    }
+
+    @Test
+    void revoking_a_split_certificate_revokes_its_lots_and_transfers_need_a_holder_role() {
+        final ObjectNode args = Json.object().put("serial", certificate.serial());
+        args.putArray("quantities").add("1.00").add("10.58");
+        final List<CertificateRecord> lots = LedgerJson.readList(
+                act("Split", "certificates.split", r.owner, args).getBytes(StandardCharsets.UTF_8),
+                CertificateRecord.class);
+        act(
+                "Retire",
+                "certificates.retire",
+                r.owner,
+                retirement().put("serial", lots.get(0).serial()));
+        r.assertRefused(
+                () -> act(
+                        "Transfer",
+                        "certificates.transfer",
+                        r.owner,
+                        Json.object()
+                                .put("serial", lots.get(1).serial())
+                                .put("to", r.verifiers.get(0).did())),
+                "WRONG_ROLE");
+        r.assertRefused(
+                () -> act(
+                        "Transfer",
+                        "certificates.transfer",
+                        r.owner,
+                        Json.object().put("serial", lots.get(1).serial()).put("to", r.owner.did())),
+                "ARGUMENT_INVALID");
+
+        r.clock.advance(Duration.ofSeconds(1));
+        r.submit(
+                Registry.ORG1,
+                "certificates:Revoke",
+                r.sign(
+                        r.validator,
+                        "certificates.revoke",
+                        Json.object().put("serial", certificate.serial()).put("reason", "fraud")));
+
+        assertThat(r.certificate(certificate.serial()).status()).isEqualTo(CertificateStatus.REVOKED);
+        assertThat(lots)
+                .allSatisfy(
+                        lot -> assertThat(r.certificate(lot.serial()).status()).isEqualTo(CertificateStatus.REVOKED));
+        r.assertRefused(() -> r.evaluate("holdings:History", "IPC-none"), "CERTIFICATE_NOT_FOUND");
+    }
+
+    private ObjectNode retirement() {
+        return Json.object()
+                .put("serial", certificate.serial())
+                .put("beneficiary", "Ville de La Rochelle")
+                .put("purpose", "La Rochelle Territoire Zero Carbone 2026 report")
+                .put("jurisdiction", "FR")
+                .put("reportingPeriod", "2026");
+    }
+}
