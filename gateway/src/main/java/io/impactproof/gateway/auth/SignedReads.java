@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class SignedReads {
     public static final String SCHEME = "Instruction ";
     public static final String READ_CLAIM = "claims.read";
+    public static final String READ_ARTIFACT = "artifacts.read";
 
     private final JwsVerifier verifier;
     private final Registry registry;
@@ -42,18 +43,25 @@ public class SignedReads {
         this.clock = clock;
     }
 
-    /** Fails unless the header is a valid read instruction by the owner, a verifier or a validator of the claim. */
-    public void requireReader(final String authorization, final ClaimRecord claim) {
+    /** Fails unless the header is a valid {@code artifacts.read} instruction for this object by an active registered participant. */
+    public String requireParticipant(final String authorization, final String sha256) {
+        final ObjectNode args = verified(authorization, READ_ARTIFACT);
+        if (!sha256.equals(args.path("args").path("sha256").stringValue(null))) {
+            throw new ApiException("INSTRUCTION_INVALID", "the instruction must be artifacts.read for " + sha256);
+        }
+        return args.path("signer").stringValue();
+    }
+
+    private ObjectNode verified(final String authorization, final String action) {
         if (authorization == null || !authorization.startsWith(SCHEME)) {
             throw new ApiException(
-                    "KID_MISSING", "this read needs Authorization: Instruction <signed claims.read instruction>");
+                    "KID_MISSING", "this read needs Authorization: Instruction <signed " + action + " instruction>");
         }
         final VerifiedJws jws =
                 verifier.verify(authorization.substring(SCHEME.length()).trim());
         final ObjectNode payload = Json.parseObject(new String(jws.payload(), StandardCharsets.UTF_8));
-        if (!READ_CLAIM.equals(payload.path("action").stringValue(null))
-                || !claim.id().equals(payload.path("args").path("claim").stringValue(null))) {
-            throw new ApiException("INSTRUCTION_INVALID", "the instruction must be claims.read for " + claim.id());
+        if (!action.equals(payload.path("action").stringValue(null))) {
+            throw new ApiException("INSTRUCTION_INVALID", "the instruction must be " + action);
         }
         final Duration age = Duration.between(
                         Instant.ofEpochSecond(payload.path("iat").asLong(0)), clock.instant())
@@ -61,7 +69,17 @@ public class SignedReads {
         if (age.compareTo(RegistryContext.INSTRUCTION_WINDOW) > 0) {
             throw new ApiException("INSTRUCTION_INVALID", "the instruction was signed " + age + " away from now");
         }
-        final String reader = jws.key().controller();
+        payload.put("signer", jws.key().controller());
+        return payload;
+    }
+
+    /** Fails unless the header is a valid read instruction by the owner, a verifier or a validator of the claim. */
+    public void requireReader(final String authorization, final ClaimRecord claim) {
+        final ObjectNode payload = verified(authorization, READ_CLAIM);
+        if (!claim.id().equals(payload.path("args").path("claim").stringValue(null))) {
+            throw new ApiException("INSTRUCTION_INVALID", "the instruction must be claims.read for " + claim.id());
+        }
+        final String reader = payload.path("signer").stringValue();
         final int at = claim.protocol().lastIndexOf('@');
         final PublishedProtocol protocol = registry.protocol(
                 claim.protocol().substring(0, at), claim.protocol().substring(at + 1));

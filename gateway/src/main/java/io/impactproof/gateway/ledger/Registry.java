@@ -97,6 +97,20 @@ public final class Registry {
                 ledger.evaluate("certificates:StatusBits", purpose, Long.toString(list)), Long.class);
     }
 
+    /** A holder's action on a certificate: {@code Transfer}, {@code Split} (returns the lots) or {@code Retire}. */
+    public byte[] hold(final String function, final String instruction) {
+        return ledger.submit("holdings:" + function, List.of(instruction), Map.of());
+    }
+
+    public List<CertificateRecord> holdings(final String did) {
+        return LedgerJson.readList(ledger.evaluate("holdings:ByHolder", did), CertificateRecord.class);
+    }
+
+    public List<io.impactproof.chaincode.certificate.Movement> history(final String serial) {
+        return LedgerJson.readList(
+                ledger.evaluate("holdings:History", serial), io.impactproof.chaincode.certificate.Movement.class);
+    }
+
     private static byte[] batch(final Collection<SignedCredential> credentials) {
         final ArrayNode array = Json.array();
         credentials.forEach(c -> array.add(c.compact()));

@@ -6,6 +6,7 @@ import io.impactproof.chaincode.protocol.PublishedProtocol;
 import io.impactproof.credentials.did.DidDocument;
 import io.impactproof.credentials.did.VerificationMethod;
 import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.gateway.auth.SignedReads;
 import io.impactproof.gateway.ledger.Registry;
 import io.impactproof.gateway.store.ContentStore;
 import io.impactproof.gateway.trust.TrustChain;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,10 +35,12 @@ class PublicController {
     private final Registry registry;
     private final ContentStore store;
     private final TrustChain chains;
+    private final SignedReads reads;
 
-    PublicController(final Registry registry, final ContentStore store) {
+    PublicController(final Registry registry, final ContentStore store, final SignedReads reads) {
         this.registry = registry;
         this.store = store;
+        this.reads = reads;
         this.chains = new TrustChain(registry, store);
     }
 
@@ -56,7 +60,7 @@ class PublicController {
         final String hex = store.findBySri(record.credentialDigestSRI())
                 .orElseThrow(() ->
                         new ApiException("NOT_FOUND", "the credential of " + serial + " is not stored on this node"));
-        return artifact(hex);
+        return serve(store.get(hex).orElseThrow());
     }
 
     @GetMapping("/certificates/{serial}/chain")
@@ -70,14 +74,31 @@ class PublicController {
     @GetMapping("/artifacts/sha256/{hex}")
     @Operation(
             summary =
-                    "A stored credential or evidence file, with its media type; immutable, checked against its digest")
-    ResponseEntity<byte[]> artifact(@PathVariable final String hex) {
+                    "A stored attestation or certificate credential (public), or an evidence file (for registered participants, "
+                            + "with Authorization: Instruction <artifacts.read {sha256}>); immutable, checked against its digest. Claims, which may "
+                            + "hold personal data, are read at /verifiers/claims/{id}/credential")
+    ResponseEntity<byte[]> artifact(
+            @PathVariable final String hex,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         final var object = store.get(hex).orElseThrow(() -> new ApiException("NOT_FOUND", "no object " + hex));
+        if (!SignedCredential.MEDIA_TYPE.equals(object.mediaType())) {
+            reads.requireParticipant(authorization, hex);
+        } else if (io.impactproof.gateway.store.Credentials.parse(new String(object.bytes(), StandardCharsets.US_ASCII))
+                .credential()
+                .hasType("ImpactClaimCredential")) {
+            throw new ApiException(
+                    "FORBIDDEN",
+                    "a claim is read with a signed claims.read instruction at /verifiers/claims/{id}/credential");
+        }
+        return serve(object);
+    }
+
+    private static ResponseEntity<byte[]> serve(final ContentStore.StoredObject object) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, object.mediaType())
                 .cacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-                .eTag("\"" + hex + "\"")
+                .eTag("\"" + object.sha256() + "\"")
                 .body(object.bytes());
     }
 
@@ -95,7 +116,7 @@ class PublicController {
                     "FORBIDDEN",
                     "a claim is read with a signed claims.read instruction at /verifiers/claims/{id}/credential");
         }
-        return artifact(hex);
+        return serve(store.get(hex).orElseThrow());
     }
 
     @GetMapping("/protocols")

@@ -138,9 +138,16 @@ class GatewayIntegrationTests {
         final JsonNode chain = gateway.get("/certificates/" + serial + "/chain").json();
         assertThat(chain.path("valid").booleanValue()).isTrue();
         assertThat(chain.toString()).doesNotContain("\"valid\":false");
-        final Gateway.Response artifact = gateway.get("/artifacts/sha256/" + claim.sha256Hex());
+        assertThat(gateway.get("/artifacts/sha256/" + claim.sha256Hex()).code())
+                .as("claims hold personal data")
+                .isEqualTo("FORBIDDEN");
+        final String attestationHex = gateway.get("/verifiers/claims/" + id + "/attestations")
+                .json()
+                .get(0)
+                .path("digest")
+                .stringValue();
+        final Gateway.Response artifact = gateway.get("/artifacts/sha256/" + attestationHex);
         assertThat(artifact.contentType()).startsWith("application/vc+jwt");
-        assertThat(artifact.body()).isEqualTo(claim.compact());
         assertThat(gateway.get("/verifiers/claims/" + id + "/attestations").json())
                 .hasSize(5);
         final String certificateId = Json.parse(
@@ -191,10 +198,37 @@ class GatewayIntegrationTests {
         final String hex = stored.json().path("sha256").stringValue();
         assertThat(stored.json().path("digestSRI").stringValue())
                 .isEqualTo(Digests.sri("date,km\n2026-03-11,3\n".getBytes(StandardCharsets.UTF_8)));
-        final Gateway.Response served = gateway.get("/artifacts/sha256/" + hex);
+        assertThat(gateway.get("/artifacts/sha256/" + hex).status())
+                .as("evidence is for registered participants")
+                .isEqualTo(401);
+        final String read =
+                Instructions.sign(owner, "artifacts.read", Json.object().put("sha256", hex), Instant.now());
+        assertThat(gateway.get(
+                                "/artifacts/sha256/" + hex,
+                                "Authorization",
+                                "Instruction "
+                                        + Instructions.sign(
+                                                SigningKey.generateEd25519DidKey(),
+                                                "artifacts.read",
+                                                Json.object().put("sha256", hex),
+                                                Instant.now()))
+                        .code())
+                .isEqualTo("KEY_NOT_FOUND");
+        final Gateway.Response served = gateway.get("/artifacts/sha256/" + hex, "Authorization", "Instruction " + read);
         assertThat(served.contentType()).startsWith("text/csv");
         assertThat(served.body()).isEqualTo("date,km\n2026-03-11,3\n");
         assertThat(gateway.get("/artifacts/sha256/" + "0".repeat(64)).status()).isEqualTo(404);
+        assertThat(gateway.get(
+                                "/artifacts/sha256/" + hex,
+                                "Authorization",
+                                "Instruction "
+                                        + Instructions.sign(
+                                                owner,
+                                                "artifacts.read",
+                                                Json.object().put("sha256", "0"),
+                                                Instant.now()))
+                        .code())
+                .isEqualTo("INSTRUCTION_INVALID");
     }
 
     @Test

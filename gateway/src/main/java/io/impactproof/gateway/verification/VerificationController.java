@@ -1,0 +1,54 @@
+package io.impactproof.gateway.verification;
+
+import io.impactproof.gateway.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The W3C VC API verification endpoint, for anyone. */
+@RestController
+@Tag(name = "public", description = "Financers and the public verify certificates and follow their trust chain")
+class VerificationController {
+    private static final String DATA_URL = "data:application/vc+jwt,";
+
+    private final CredentialVerification verification;
+
+    VerificationController(final CredentialVerification verification) {
+        this.verification = verification;
+    }
+
+    @PostMapping(value = "/credentials/verify", consumes = "application/json")
+    @Operation(
+            summary =
+                    "Verifies a certificate, claim or attestation (VC API shape): body {\"verifiableCredential\": compact vc+jwt, "
+                            + "or an EnvelopedVerifiableCredential}; 200 when verified, 400 with problemDetails otherwise")
+    ResponseEntity<CredentialVerification.Result> verify(@RequestBody final JsonNode body) {
+        final JsonNode vc = body.path("verifiableCredential");
+        final String compact;
+        if (vc.isString()) {
+            compact = vc.stringValue();
+        } else if (vc.path("id").stringValue("").startsWith(DATA_URL)) {
+            compact = vc.path("id").stringValue().substring(DATA_URL.length());
+        } else {
+            throw new ApiException(
+                    "ARGUMENT_INVALID",
+                    "verifiableCredential is a compact vc+jwt or an EnvelopedVerifiableCredential with a data: URL");
+        }
+        final CredentialVerification.Result result = verification.verify(compact);
+        return ResponseEntity.status(result.verified() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .body(result);
+    }
+
+    @PostMapping(value = "/credentials/verify", consumes = "application/vc+jwt")
+    @Operation(summary = "Verifies a compact vc+jwt sent as is")
+    ResponseEntity<CredentialVerification.Result> verifyCompact(@RequestBody final String compact) {
+        final CredentialVerification.Result result = verification.verify(compact.trim());
+        return ResponseEntity.status(result.verified() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .body(result);
+    }
+}
