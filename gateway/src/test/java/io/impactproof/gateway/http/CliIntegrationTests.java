@@ -1,0 +1,235 @@
+package io.impactproof.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactproof.client.Credentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.gateway.agents.ManagedAgents;
+import io.impactproof.gateway.cli.Cli;
+import io.impactproof.gateway.ledger.Registry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code impactproof verify}: offline with the documents given as files, and against a running registry. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliIntegrationTests {
+    @TempDir
+    static Path data;
+
+    @TempDir
+    static Path files;
+
+    private Gateway gateway;
+    private ManagedAgents agents;
+    private final SigningKey owner = SigningKey.generateEd25519DidKey();
+
+    @BeforeAll
+    void start() {
+        gateway = Gateway.start(data, true);
+        agents = gateway.bean(ManagedAgents.class);
+        agents.register(owner, "owner", "owner");
+    }
+
+    @AfterAll
+    void stop() {
+        gateway.close();
+    }
+
+    private String certified(final String tracking) throws InterruptedException {
+        final var protocol = gateway.bean(Registry.class).protocol("cargo-bike-delivery", "1.0.0");
+        final var delivery = Json.parseObject(("{'carrier_siren':'552100554','tracking_id':'" + tracking
+                        + "','courier_id':'c7','delivered_on':'2026-03-10',"
+                        + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
+                .replace('\'', '"'));
+        final var claim = VcJwt.sign(
+                Credentials.claim(
+                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, delivery, List.of(), Instant.now()),
+                owner,
+                Instant.now());
+        final var body = Json.object();
+        body.putArray("credentials").add(claim.compact());
+        final String id = gateway.postJson("/owners/claims", body)
+                .json()
+                .get(0)
+                .path("id")
+                .stringValue();
+        Gateway.await(
+                () -> "CERTIFIED"
+                        .equals(gateway.get("/owners/claims/" + id)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "certification");
+        final String serial =
+                gateway.get("/owners/claims/" + id).json().path("certificate").stringValue();
+        Gateway.await(
+                () -> "ACTIVE"
+                        .equals(gateway.get("/certificates/" + serial)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "activation");
+        return serial;
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run cli(final String... args) {
+        final StringWriter text = new StringWriter();
+        final int exit = Cli.run(new PrintWriter(text, true), args);
+        return new Run(exit, text.toString());
+    }
+
+    @Test
+    void verifies_offline_from_files_and_fails_on_tampering_and_revocation() throws Exception {
+        final String serial = certified("CLI-1");
+        final Path certificate = files.resolve("certificate.jwt");
+        Files.writeString(
+                certificate,
+                gateway.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                        .body());
+        final Path didDocument = files.resolve("validator-did.json");
+        Files.writeString(didDocument, gateway.get("/agents/validator/did.json").body());
+        final Path revocation = files.resolve("revocation.jwt");
+        final Path suspension = files.resolve("suspension.jwt");
+        Files.writeString(revocation, gateway.get("/status/revocation/0").body());
+        Files.writeString(suspension, gateway.get("/status/suspension/0").body());
+        final Path linked = Files.createDirectories(files.resolve("linked"));
+        final JsonNode record = gateway.get("/certificates/" + serial).json();
+        final String claimId = record.path("claim").stringValue();
+        Files.writeString(
+                linked.resolve("claim.jwt"),
+                gateway.get(
+                                "/verifiers/claims/" + claimId + "/credential",
+                                "Authorization",
+                                "Instruction "
+                                        + Instructions.sign(
+                                                owner,
+                                                "claims.read",
+                                                Json.object().put("claim", claimId),
+                                                Instant.now()))
+                        .body());
+        int n = 0;
+        for (final JsonNode a :
+                gateway.get("/verifiers/claims/" + claimId + "/attestations").json()) {
+            Files.writeString(
+                    linked.resolve("attestation-" + n++ + ".jwt"),
+                    gateway.get("/artifacts/sha256/" + a.path("digest").stringValue())
+                            .body());
+        }
+
+        final Run offline = cli(
+                "verify",
+                certificate.toString(),
+                "--did-document",
+                didDocument.toString(),
+                "--status-list",
+                revocation.toString(),
+                "--status-list",
+                suspension.toString(),
+                "--linked",
+                linked.toString(),
+                "--strict");
+        assertThat(offline.exit()).as(offline.output()).isZero();
+        assertThat(offline.output())
+                .contains("ProofOfImpactCredential")
+                .contains("revocation bit")
+                .contains("is clear")
+                .contains("Verified.");
+
+        final Run withoutDocuments = cli("verify", certificate.toString(), "--strict");
+        assertThat(withoutDocuments.exit()).as(withoutDocuments.output()).isEqualTo(1);
+        assertThat(withoutDocuments.output()).contains("KEY_NOT_FOUND");
+
+        final Run incomplete = cli("verify", certificate.toString(), "--did-document", didDocument.toString());
+        assertThat(incomplete.exit()).isZero();
+        assertThat(incomplete.output()).contains("not checked");
+        assertThat(cli("verify", certificate.toString(), "--did-document", didDocument.toString(), "--strict")
+                        .exit())
+                .isEqualTo(3);
+
+        final String original = Files.readString(certificate);
+        final Path tampered = files.resolve("tampered.jwt");
+        final String[] parts = original.split("\\.");
+        Files.writeString(
+                tampered,
+                parts[0] + "."
+                        + java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(new String(
+                                                java.util.Base64.getUrlDecoder().decode(parts[1]),
+                                                StandardCharsets.UTF_8)
+                                        .replace("\"value\":\"11.58\"", "\"value\":\"99.99\"")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        + "." + parts[2]);
+        final Run forged = cli("verify", tampered.toString(), "--did-document", didDocument.toString());
+        assertThat(forged.exit()).isEqualTo(1);
+        assertThat(forged.output()).contains("SIGNATURE_INVALID");
+        Files.writeString(linked.resolve("attestation-0.jwt"), "changed");
+        assertThat(cli(
+                                "verify",
+                                certificate.toString(),
+                                "--did-document",
+                                didDocument.toString(),
+                                "--linked",
+                                linked.toString(),
+                                "--strict")
+                        .exit())
+                .isEqualTo(3);
+
+        gateway.postJson(
+                "/validators/certificates/" + serial + "/revoke",
+                Json.object()
+                        .put(
+                                "instruction",
+                                Instructions.sign(
+                                        agents.validator().key(),
+                                        "certificates.revoke",
+                                        Json.object().put("serial", serial).put("reason", "fraud"),
+                                        Instant.now())));
+        Files.writeString(revocation, gateway.get("/status/revocation/0").body());
+        final Run revoked = cli(
+                "verify",
+                certificate.toString(),
+                "--did-document",
+                didDocument.toString(),
+                "--status-list",
+                revocation.toString());
+        assertThat(revoked.exit()).as(revoked.output()).isEqualTo(1);
+        assertThat(revoked.output()).contains("is SET").contains("revoked");
+    }
+
+    @Test
+    void verifies_against_a_running_registry() throws Exception {
+        final String serial = certified("CLI-2");
+        final Path certificate = files.resolve("online.jwt");
+        Files.writeString(
+                certificate,
+                gateway.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                        .body());
+
+        final Run online = cli("verify", certificate.toString(), "--registry", gateway.base);
+
+        assertThat(online.exit()).as(online.output()).isZero();
+        assertThat(online.output())
+                .contains("revocation bit")
+                .contains("[ok]     http://registry.test/artifacts/sha256/");
+        assertThat(cli("verify", files.resolve("missing.jwt").toString()).exit())
+                .isNotZero();
+    }
+}
