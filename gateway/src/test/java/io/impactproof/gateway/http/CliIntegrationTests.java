@@ -215,6 +215,43 @@ class CliIntegrationTests {
     }
 
     @Test
+    void the_documented_openssl_example_verifies_a_certificate_without_impactproof() throws Exception {
+        final String serial = certified("CLI-3");
+        final Path certificate = files.resolve("openssl.jwt");
+        Files.writeString(
+                certificate,
+                gateway.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                        .body());
+        final Path didDocument = files.resolve("openssl-did.json");
+        Files.writeString(didDocument, gateway.get("/agents/validator/did.json").body());
+        final Path tampered = files.resolve("openssl-tampered.jwt");
+        final String[] parts = Files.readString(certificate).split("\\.");
+        Files.writeString(tampered, parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2]);
+
+        final Run valid = script(certificate, didDocument);
+        final Run forged = script(tampered, didDocument);
+
+        assertThat(valid.exit()).as(valid.output()).isZero();
+        assertThat(valid.output())
+                .contains("signed with " + agents.validator().key().keyId())
+                .contains("Signature Verified Successfully");
+        assertThat(forged.exit()).as(forged.output()).isNotZero();
+    }
+
+    private static Run script(final Path jwt, final Path did) throws Exception {
+        final Process process = new ProcessBuilder(
+                        "bash",
+                        Path.of("..", "docs", "examples", "verify-with-openssl.sh")
+                                .toString(),
+                        jwt.toString(),
+                        did.toString())
+                .redirectErrorStream(true)
+                .start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), output);
+    }
+
+    @Test
     void verifies_against_a_running_registry() throws Exception {
         final String serial = certified("CLI-2");
         final Path certificate = files.resolve("online.jwt");
