@@ -46,8 +46,18 @@ class PublicController {
 
     @GetMapping("/certificates/{serial}")
     @Operation(summary = "A certificate as the ledger records it")
-    CertificateRecord certificate(@PathVariable final String serial) {
-        return registry.certificate(serial);
+    ResponseEntity<CertificateRecord> certificate(@PathVariable final String serial) {
+        // One URL, two representations (JSON record, vc+jwt credential): caches must key on Accept.
+        return ResponseEntity.ok()
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .cacheControl(CacheControl.noCache())
+                .body(registry.certificate(serial));
+    }
+
+    @GetMapping(value = "/certificates/{serial}/credential", produces = SignedCredential.MEDIA_TYPE)
+    @Operation(summary = "The certificate credential, exact vc+jwt bytes")
+    ResponseEntity<byte[]> credentialOf(@PathVariable final String serial) {
+        return certificateCredential(serial);
     }
 
     @GetMapping(value = "/certificates/{serial}", produces = SignedCredential.MEDIA_TYPE)

@@ -1,0 +1,213 @@
+package io.impactproof.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.impactproof.client.Credentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.gateway.agents.ManagedAgents;
+import io.impactproof.gateway.ledger.Registry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The public pages in a real headless Chromium driven through chromedriver (Debian's {@code chromium}
+ * and {@code chromium-driver}, installed by .ci/run): the DOM once the page's scripts finished is
+ * asserted, and a screenshot of each page is kept in {@code gateway/target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesBrowserTests {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    static Path profile;
+
+    private Gateway gateway;
+    private final SigningKey owner = SigningKey.generateEd25519DidKey();
+    private final SigningKey fund = SigningKey.of("did:web:fund.pages.example#key-1", SigningKey.newEd25519());
+    private String serial;
+    private WebDriver driver;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        Files.createDirectories(SCREENSHOTS);
+        gateway = Gateway.start(data, true);
+        final ManagedAgents agents = gateway.bean(ManagedAgents.class);
+        agents.register(owner, "La Rochelle cargo coop", "owner");
+        agents.register(fund, "Impact fund", "financer");
+        final var protocol = gateway.bean(Registry.class).protocol("cargo-bike-delivery", "1.0.0");
+        final var delivery = Json.parseObject(
+                ("{'carrier_siren':'552100554','tracking_id':'PAGE-1','courier_id':'c7','delivered_on':'2026-03-10',"
+                                + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
+                        .replace('\'', '"'));
+        final var claim = VcJwt.sign(
+                Credentials.claim(
+                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, delivery, List.of(), Instant.now()),
+                owner,
+                Instant.now());
+        final var body = Json.object();
+        body.putArray("credentials").add(claim.compact());
+        final String id = gateway.postJson("/owners/claims", body)
+                .json()
+                .get(0)
+                .path("id")
+                .stringValue();
+        Gateway.await(
+                () -> "CERTIFIED"
+                        .equals(gateway.get("/owners/claims/" + id)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "certification");
+        serial = gateway.get("/owners/claims/" + id).json().path("certificate").stringValue();
+        Gateway.await(
+                () -> "ACTIVE"
+                        .equals(gateway.get("/certificates/" + serial)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "activation");
+        gateway.postJson(
+                "/financers/certificates/" + serial + "/transfer",
+                Json.object()
+                        .put(
+                                "instruction",
+                                Instructions.sign(
+                                        owner,
+                                        "certificates.transfer",
+                                        Json.object().put("serial", serial).put("to", fund.did()),
+                                        Instant.now())));
+        final ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,2200",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        // The driver is Debian's: Selenium must not try to download one (no network here).
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    /** Opens a page, waits until its scripts set the body attribute, keeps a screenshot, and returns the DOM. */
+    private String render(final String path, final String attribute, final String screenshot) throws Exception {
+        driver.get(gateway.base + path);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.tagName("body")).getDomAttribute(attribute) != null);
+        } finally {
+            Files.write(SCREENSHOTS.resolve(screenshot), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SCREENSHOTS.resolve(screenshot.replace(".png", ".html")), driver.getPageSource());
+        }
+        return driver.getPageSource();
+    }
+
+    @Test
+    void a_certificate_opened_by_serial_shows_its_whole_chain_in_green() throws Exception {
+        final String dom = render(
+                "/verify.html?serial=" + URLEncoder.encode(serial, StandardCharsets.UTF_8),
+                "data-verified",
+                "verify-valid.png");
+
+        assertThat(dom)
+                .contains("data-verified=\"true\"")
+                .contains("Certificate verified")
+                .contains("11.58 kWh cumac");
+        assertThat(dom)
+                .contains("protocol cargo-bike-delivery@1.0.0")
+                .contains("attestation did:web:registry.test:agents:verifier-1")
+                .contains("claim urn:uuid:");
+        assertThat(dom).contains("transferred").contains(fund.did());
+        assertThat(dom).doesNotContain("INVALID");
+        assertThat(SCREENSHOTS.resolve("verify-valid.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void a_tampered_certificate_is_shown_as_invalid() throws Exception {
+        final String jwt = gateway.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                .body();
+        final String[] parts = jwt.split("\\.");
+        final String tampered = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                                .replace("\"value\":\"11.58\"", "\"value\":\"99.99\"")
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+
+        final String dom = render("/verify.html#jwt=" + tampered, "data-verified", "verify-tampered.png");
+
+        assertThat(dom)
+                .contains("data-verified=\"false\"")
+                .contains("Certificate NOT verified")
+                .contains("SIGNATURE_INVALID");
+        assertThat(SCREENSHOTS.resolve("verify-tampered.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void the_portfolio_shows_totals_per_category_and_unit() throws Exception {
+        final String dom = render(
+                "/portfolio.html?holder=" + URLEncoder.encode(fund.did(), StandardCharsets.UTF_8),
+                "data-loaded",
+                "portfolio.png");
+
+        assertThat(dom)
+                .contains("data-loaded=\"true\"")
+                .contains("final-energy-saved")
+                .contains("kWh cumac")
+                .contains("11.58")
+                .contains(serial);
+        driver.get(gateway.base + "/");
+        assertThat(driver.getPageSource()).contains("Proof-of-impact registry");
+    }
+}
