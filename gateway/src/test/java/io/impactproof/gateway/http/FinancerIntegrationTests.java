@@ -2,20 +2,14 @@ package io.impactproof.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.client.Credentials;
 import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
-import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.ledger.Registry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,40 +43,11 @@ class FinancerIntegrationTests {
     }
 
     private String certified(final String commuter) throws InterruptedException {
-        final var protocol = gateway.bean(Registry.class).protocol("home-to-work-commute", "1.0.0");
         final var trip = Json.parseObject(("{'employer_siren':'356000000','commuter_id':'" + commuter
                         + "','trip_date':'2026-03-10','leg':'outbound',"
                         + "'mode':'bike','distance_km':12,'proof_level':'phone-detection','consent_month':'2026-03'}")
                 .replace('\'', '"'));
-        final SignedCredential claim = VcJwt.sign(
-                Credentials.claim(
-                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, trip, List.of(), Instant.now()),
-                owner,
-                Instant.now());
-        final ObjectNode body = Json.object();
-        body.putArray("credentials").add(claim.compact());
-        final String id = gateway.postJson("/owners/claims", body)
-                .json()
-                .get(0)
-                .path("id")
-                .stringValue();
-        Gateway.await(
-                () -> "CERTIFIED"
-                        .equals(gateway.get("/owners/claims/" + id)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "certification");
-        final String serial =
-                gateway.get("/owners/claims/" + id).json().path("certificate").stringValue();
-        Gateway.await(
-                () -> "ACTIVE"
-                        .equals(gateway.get("/certificates/" + serial)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "activation");
-        return serial;
+        return gateway.awaitCertificate(gateway.submitClaim(owner, "home-to-work-commute", trip));
     }
 
     private Gateway.Response act(final String serial, final String action, final SigningKey by, final ObjectNode args) {

@@ -85,6 +85,60 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Submits one claim signed by {@code owner} with {@code data} under a bundled protocol; returns its id. */
+    String submitClaim(
+            final io.impactproof.credentials.jwt.SigningKey owner,
+            final String protocolId,
+            final tools.jackson.databind.node.ObjectNode data) {
+        final var protocol = bean(io.impactproof.gateway.ledger.Registry.class).protocol(protocolId, "1.0.0");
+        final var claim = io.impactproof.credentials.jwt.VcJwt.sign(
+                io.impactproof.client.Credentials.claim(
+                        "urn:uuid:" + java.util.UUID.randomUUID(),
+                        owner.did(),
+                        protocol,
+                        data,
+                        java.util.List.of(),
+                        java.time.Instant.now()),
+                owner,
+                java.time.Instant.now());
+        final var body = Json.object();
+        body.putArray("credentials").add(claim.compact());
+        final Response response = postJson("/owners/claims", body);
+        if (response.status() != 201) {
+            throw new AssertionError("claim refused: " + response.body());
+        }
+        return response.json().get(0).path("id").stringValue();
+    }
+
+    /** Waits until the agents certified the claim and the certificate is ACTIVE; returns its serial. */
+    String awaitCertificate(final String claimId) throws InterruptedException {
+        await(
+                () -> "CERTIFIED"
+                        .equals(get("/owners/claims/" + claimId)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "certification of " + claimId);
+        final String serial =
+                get("/owners/claims/" + claimId).json().path("certificate").stringValue();
+        await(
+                () -> "ACTIVE"
+                        .equals(get("/certificates/" + serial)
+                                .json()
+                                .path("status")
+                                .stringValue("")),
+                "activation of " + serial);
+        return serial;
+    }
+
+    /** Cargo-bike delivery claim data with this tracking number (12.5 km, 3 parcels: 11.58 kWh cumac). */
+    static tools.jackson.databind.node.ObjectNode delivery(final String tracking) {
+        return Json.parseObject(("{'carrier_siren':'552100554','tracking_id':'" + tracking
+                        + "','courier_id':'c7','delivered_on':'2026-03-10',"
+                        + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
+                .replace('\'', '"'));
+    }
+
     static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
         final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {

@@ -97,25 +97,7 @@ class GatewayIntegrationTests {
     }
 
     private String certifiedSerial(final String claimId) throws InterruptedException {
-        Gateway.await(
-                () -> "CERTIFIED"
-                        .equals(gateway.get("/owners/claims/" + claimId)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "certification of " + claimId);
-        final String serial = gateway.get("/owners/claims/" + claimId)
-                .json()
-                .path("certificate")
-                .stringValue();
-        Gateway.await(
-                () -> "ACTIVE"
-                        .equals(gateway.get("/certificates/" + serial)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "activation of " + serial);
-        return serial;
+        return gateway.awaitCertificate(claimId);
     }
 
     @Test

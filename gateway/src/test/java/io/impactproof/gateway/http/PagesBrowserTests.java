@@ -3,13 +3,10 @@ package io.impactproof.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.impactproof.client.Credentials;
 import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.ledger.Registry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,38 +61,8 @@ class PagesBrowserTests {
         final ManagedAgents agents = gateway.bean(ManagedAgents.class);
         agents.register(owner, "La Rochelle cargo coop", "owner");
         agents.register(fund, "Impact fund", "financer");
-        final var protocol = gateway.bean(Registry.class).protocol("cargo-bike-delivery", "1.0.0");
-        final var delivery = Json.parseObject(
-                ("{'carrier_siren':'552100554','tracking_id':'PAGE-1','courier_id':'c7','delivered_on':'2026-03-10',"
-                                + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
-                        .replace('\'', '"'));
-        final var claim = VcJwt.sign(
-                Credentials.claim(
-                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, delivery, List.of(), Instant.now()),
-                owner,
-                Instant.now());
-        final var body = Json.object();
-        body.putArray("credentials").add(claim.compact());
-        final String id = gateway.postJson("/owners/claims", body)
-                .json()
-                .get(0)
-                .path("id")
-                .stringValue();
-        Gateway.await(
-                () -> "CERTIFIED"
-                        .equals(gateway.get("/owners/claims/" + id)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "certification");
-        serial = gateway.get("/owners/claims/" + id).json().path("certificate").stringValue();
-        Gateway.await(
-                () -> "ACTIVE"
-                        .equals(gateway.get("/certificates/" + serial)
-                                .json()
-                                .path("status")
-                                .stringValue("")),
-                "activation");
+        serial =
+                gateway.awaitCertificate(gateway.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("PAGE-1")));
         gateway.postJson(
                 "/financers/certificates/" + serial + "/transfer",
                 Json.object()
