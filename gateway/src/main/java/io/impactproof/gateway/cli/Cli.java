@@ -5,14 +5,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code impactproof} command line: {@code impactproof verify <file>} checks a certificate (or
- * claim, attestation, retirement) credential offline or against a registry, and prints its chain.
+ * claim, attestation, retirement) credential offline or against a registry, and prints its chain;
+ * {@code transfer}, {@code split} and {@code retire} act on a certificate with the holder's key.
  */
 @Command(
         name = "impactproof",
         mixinStandardHelpOptions = true,
         version = "impactproof 0.1.0",
         description = "Works with impactproof credentials.",
-        subcommands = {VerifyCommand.class})
+        subcommands = {
+            VerifyCommand.class,
+            HolderCommand.Transfer.class,
+            HolderCommand.Split.class,
+            HolderCommand.Retire.class
+        })
 public final class Cli {
     private Cli() {}
 

@@ -115,6 +115,18 @@ final class VerifyCommand implements Callable<Integer> {
         for (final RelatedResource resource : vc.relatedResources()) {
             linkedDocument(out, resource);
         }
+        for (final var evidence : vc.evidence()) {
+            final String sri = evidence.path("digestSRI").stringValue(null);
+            if (sri != null) {
+                linkedDocument(
+                        out,
+                        new RelatedResource(
+                                evidence.path("id").stringValue("evidence " + sri),
+                                evidence.path("mediaType").stringValue(null),
+                                sri,
+                                null));
+            }
+        }
         if (!failures.isEmpty()) {
             out.println("\nFAILED: " + String.join("; ", failures));
             return 1;

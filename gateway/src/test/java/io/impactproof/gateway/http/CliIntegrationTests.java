@@ -214,6 +214,82 @@ class CliIntegrationTests {
     }
 
     @Test
+    void a_holder_transfers_splits_and_retires_from_the_command_line() throws Exception {
+        final String serial = certified("CLI-4");
+        final Path ownerKey = files.resolve("owner.jwk");
+        Files.writeString(ownerKey, owner.toPrivateJwkJson());
+        final SigningKey fund = SigningKey.of("did:web:fund.cli.example#key-1", SigningKey.newEd25519());
+        agents.register(fund, "fund", "financer");
+        final Path fundKey = files.resolve("fund.jwk");
+        Files.writeString(fundKey, fund.toPrivateJwkJson());
+
+        final Run transfer = cli(
+                "transfer",
+                serial,
+                "--registry",
+                gateway.base,
+                "--key",
+                ownerKey.toString(),
+                "--kid",
+                owner.keyId(),
+                "--to",
+                fund.did());
+        assertThat(transfer.exit()).as(transfer.output()).isZero();
+        assertThat(cli(
+                                "transfer",
+                                serial,
+                                "--registry",
+                                gateway.base,
+                                "--key",
+                                ownerKey.toString(),
+                                "--kid",
+                                owner.keyId(),
+                                "--to",
+                                fund.did())
+                        .exit())
+                .isEqualTo(1);
+        final Run split = cli(
+                "split",
+                serial,
+                "--registry",
+                gateway.base,
+                "--key",
+                fundKey.toString(),
+                "--kid",
+                fund.keyId(),
+                "--lot",
+                "10.00",
+                "--lot",
+                "1.58");
+        assertThat(split.exit()).as(split.output()).isZero();
+        final String lot = Json.parse(split.output()).get(1).path("serial").stringValue();
+        final Run retire = cli(
+                "retire",
+                lot,
+                "--registry",
+                gateway.base,
+                "--key",
+                fundKey.toString(),
+                "--kid",
+                fund.keyId(),
+                "--beneficiary",
+                "Ville de La Rochelle",
+                "--purpose",
+                "2026 report",
+                "--jurisdiction",
+                "FR",
+                "--period",
+                "2026");
+
+        assertThat(retire.exit()).as(retire.output()).isZero();
+        assertThat(gateway.get("/certificates/" + lot).json().path("status").stringValue())
+                .isEqualTo("RETIRED");
+        assertThat(cli("retire", lot, "--registry", gateway.base, "--key", fundKey.toString(), "--kid", fund.keyId())
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
     void verifies_against_a_running_registry() throws Exception {
         final String serial = certified("CLI-2");
         final Path certificate = files.resolve("online.jwt");
