@@ -59,6 +59,8 @@ class AttestationContractTest {
         assertThat(records).extracting(AttestationRecord::value).containsExactlyInAnyOrder("11.58", "11.40", "11.70");
         assertThat(r.evaluate("claims:Awaiting", r.verifiers.get(0).did())).isEqualTo("[]");
         assertThat(r.evaluate("claims:Awaiting", r.verifiers.get(4).did())).contains(id);
+        assertThat(r.evaluate("claims:ByStatus", "VERIFIED")).contains(id);
+        assertThat(r.evaluate("claims:ByStatus", "SUBMITTED")).isEqualTo("[]");
     }
 
     @Test

@@ -141,9 +141,8 @@ public final class AttestationContract implements ContractInterface {
     private static void decide(final RegistryContext ctx, final ClaimRecord claim, final PublishedProtocol protocol) {
         final List<AttestationRecord> all =
                 ctx.state().scanRecords(Keys.ATTESTATION, AttestationRecord.class, claim.id());
-        final String claimKey = State.key(Keys.CLAIM, claim.id());
         if (all.size() < protocol.quorum()) {
-            ctx.state().put(claimKey, claim.counted(all.size(), ctx.nowText()));
+            ClaimContract.save(ctx, claim, claim.counted(all.size(), ctx.nowText()));
             return;
         }
         final List<BigDecimal> values =
@@ -156,15 +155,15 @@ public final class AttestationContract implements ContractInterface {
                 protocol.decimals());
         final ClaimStatus next =
                 consensus.agree() && consensus.value().signum() > 0 ? ClaimStatus.VERIFIED : ClaimStatus.DISPUTED;
-        ctx.state()
-                .put(
-                        claimKey,
-                        claim.decided(
-                                next,
-                                all.size(),
-                                next == ClaimStatus.VERIFIED ? consensus.value().toPlainString() : null,
-                                consensus.spread().toPlainString(),
-                                ctx.nowText()));
+        ClaimContract.save(
+                ctx,
+                claim,
+                claim.decided(
+                        next,
+                        all.size(),
+                        next == ClaimStatus.VERIFIED ? consensus.value().toPlainString() : null,
+                        consensus.spread().toPlainString(),
+                        ctx.nowText()));
     }
 
     /** The attestations of a claim. */

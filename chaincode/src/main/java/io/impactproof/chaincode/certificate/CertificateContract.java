@@ -176,7 +176,7 @@ public final class CertificateContract implements ContractInterface {
                         State.key(
                                 Keys.ASSET, claim.assetKey(), claim.category(), claim.periodStart(), claim.periodEnd()),
                         serial);
-        ctx.state().put(State.key(Keys.CLAIM, claim.id()), claim.certified(serial, ctx.nowText()));
+        ClaimContract.save(ctx, claim, claim.certified(serial, ctx.nowText()));
         return certificate;
     }
 

@@ -154,7 +154,7 @@ public final class ClaimContract implements ContractInterface {
                 null,
                 ctx.nowText(),
                 ctx.nowText());
-        ctx.state().put(key, record);
+        save(ctx, null, record);
         protocol.verifiers().forEach(verifier -> ctx.state().mark(State.key(Keys.TODO, verifier, id), ""));
         return record;
     }
@@ -170,7 +170,7 @@ public final class ClaimContract implements ContractInterface {
             throw new RegistryException(RegistryError.VALIDATOR_NOT_DESIGNATED, signed.signer());
         }
         final ClaimRecord rejected = claim.rejected(signed.text("reason"), ctx.nowText());
-        ctx.state().put(State.key(Keys.CLAIM, claim.id()), rejected);
+        save(ctx, claim, rejected);
         protocol.verifiers().forEach(verifier -> ctx.state().delete(State.key(Keys.TODO, verifier, claim.id())));
         ctx.emit("ClaimRejected", Map.of("id", claim.id(), "reason", rejected.reason()));
         return LedgerJson.string(rejected);
@@ -186,6 +186,28 @@ public final class ClaimContract implements ContractInterface {
     public String awaiting(final RegistryContext ctx, final String verifierDid) {
         final List<ClaimRecord> out = new ArrayList<>();
         for (final var entry : ctx.state().scan(Keys.TODO, bytes -> "", verifierDid)) {
+            out.add(find(ctx, State.parts(entry.getKey()).get(1)));
+        }
+        return LedgerJson.string(out);
+    }
+
+    /** Writes a claim record and keeps the by-status index in step; {@code previous} is null for a new claim. */
+    public static void save(final RegistryContext ctx, final ClaimRecord previous, final ClaimRecord updated) {
+        ctx.state().put(State.key(Keys.CLAIM, updated.id()), updated);
+        if (previous == null || previous.status() != updated.status()) {
+            if (previous != null) {
+                ctx.state()
+                        .delete(State.key(Keys.CLAIM_STATUS, previous.status().name(), previous.id()));
+            }
+            ctx.state().mark(State.key(Keys.CLAIM_STATUS, updated.status().name(), updated.id()), "");
+        }
+    }
+
+    /** The claims with a status, e.g. the VERIFIED ones awaiting their validator. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ByStatus")
+    public String byStatus(final RegistryContext ctx, final String status) {
+        final List<ClaimRecord> out = new ArrayList<>();
+        for (final var entry : ctx.state().scan(Keys.CLAIM_STATUS, bytes -> "", status)) {
             out.add(find(ctx, State.parts(entry.getKey()).get(1)));
         }
         return LedgerJson.string(out);

@@ -13,6 +13,8 @@ public final class Keys {
     public static final String PROTOCOL = "protocol";
     /** claim [claimId] → ClaimRecord. */
     public static final String CLAIM = "claim";
+    /** claimstatus [status, claimId] → "" (claims by status, e.g. VERIFIED awaiting the validator). */
+    public static final String CLAIM_STATUS = "claimstatus";
     /** todo [verifierDid, claimId] → "" (claims awaiting a designated verifier). */
     public static final String TODO = "todo";
     /** attestation [claimId, verifierDid] → AttestationRecord. */

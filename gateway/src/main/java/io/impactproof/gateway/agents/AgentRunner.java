@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs the automated agents from the ledger's events, on one worker thread: when claims are
  * submitted, the managed verifiers attest them; when claims become VERIFIED, the managed validator
- * certifies them. At start it catches up with the claims still awaiting a managed verifier, so a
- * restarted node loses no work.
+ * certifies them. At start it catches up with the claims still awaiting a managed verifier and the
+ * VERIFIED claims awaiting its validator, so a restarted node loses no work.
  */
 @Component
 class AgentRunner implements DisposableBean {
@@ -56,15 +56,27 @@ class AgentRunner implements DisposableBean {
         ledger.ledger().onCommit(committed -> worker.execute(() -> handle(committed)));
     }
 
+    /** Work left when the node stopped: claims awaiting its verifiers, VERIFIED claims awaiting its validator. */
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
-        if (!settings.verifiers()) {
-            return;
-        }
         worker.execute(() -> {
-            final Set<String> pending = new LinkedHashSet<>();
-            agents.verifiers().forEach(v -> registry.awaiting(v.did()).forEach(c -> pending.add(c.id())));
-            attest(pending);
+            if (settings.verifiers()) {
+                final Set<String> pending = new LinkedHashSet<>();
+                agents.verifiers().forEach(v -> registry.awaiting(v.did()).forEach(c -> pending.add(c.id())));
+                attest(pending);
+            }
+            if (settings.validator()) {
+                final Set<String> verified = new LinkedHashSet<>();
+                for (final ClaimRecord claim : registry.claimsWithStatus(ClaimStatus.VERIFIED.name())) {
+                    final int at = claim.protocol().lastIndexOf('@');
+                    final PublishedProtocol protocol = registry.protocol(
+                            claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+                    if (protocol.validators().contains(agents.validator().did())) {
+                        verified.add(claim.id());
+                    }
+                }
+                certify(verified);
+            }
         });
     }
 

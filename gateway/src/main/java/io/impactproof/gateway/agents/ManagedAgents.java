@@ -5,6 +5,7 @@ import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.gateway.keys.KeyStoreFile;
+import io.impactproof.gateway.ledger.LedgerRefusal;
 import io.impactproof.gateway.ledger.Registry;
 import io.impactproof.gateway.store.ContentStore;
 import io.impactproof.protocols.ProtocolLoader;
@@ -91,8 +92,20 @@ public final class ManagedAgents {
         return published;
     }
 
-    /** Registers a participant of this organisation, signed by the operator. Idempotent. */
+    /**
+     * Registers a participant of this organisation, signed by the operator. A participant already
+     * registered is left as it is: a restarted node writes nothing (and never re-sends an instruction
+     * it signed in the same second, which the ledger would refuse as a replay).
+     */
     public void register(final SigningKey who, final String name, final String role) {
+        try {
+            registry.participant(who.did());
+            return;
+        } catch (LedgerRefusal e) {
+            if (!"PARTICIPANT_NOT_FOUND".equals(e.code())) {
+                throw e;
+            }
+        }
         registry.register(Instructions.sign(
                 operator,
                 "participants.register",
@@ -100,8 +113,20 @@ public final class ManagedAgents {
                 clock.instant()));
     }
 
-    /** Publishes a definition with its slots bound to this node's verifiers and validator. Idempotent. */
+    /** Publishes a definition with its slots bound to this node's verifiers and validator; a version already published is returned as it is. */
     public PublishedProtocol publish(final String definition) {
+        final var compiled = ProtocolLoader.load(definition);
+        try {
+            final PublishedProtocol existing = registry.protocol(
+                    compiled.protocol().id(), compiled.protocol().version());
+            if (existing.digest().equals(compiled.digest())) {
+                return existing;
+            }
+        } catch (LedgerRefusal e) {
+            if (!"PROTOCOL_NOT_FOUND".equals(e.code())) {
+                throw e;
+            }
+        }
         final ObjectNode args = Json.object().put("definition", definition);
         final ObjectNode bindings = args.putObject("bindings");
         for (int i = 0; i < verifiers.size(); i++) {

@@ -54,6 +54,10 @@ public final class Registry {
         return read(ledger.evaluate("claims:Get", id), ClaimRecord.class);
     }
 
+    public List<ClaimRecord> claimsWithStatus(final String status) {
+        return LedgerJson.readList(ledger.evaluate("claims:ByStatus", status), ClaimRecord.class);
+    }
+
     public List<ClaimRecord> awaiting(final String verifierDid) {
         return LedgerJson.readList(ledger.evaluate("claims:Awaiting", verifierDid), ClaimRecord.class);
     }

@@ -83,4 +83,36 @@ class RestartIntegrationTests {
                     .isTrue();
         }
     }
+
+    @Test
+    void a_claim_verified_before_a_restart_is_certified_after_it() throws Exception {
+        final SigningKey owner = SigningKey.generateEd25519DidKey();
+        final String claimId;
+        try (Gateway first = Gateway.start(data.resolve("second"), false)) {
+            final ManagedAgents agents = first.bean(ManagedAgents.class);
+            agents.register(owner, "owner", "owner");
+            claimId = first.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("RESTART-2"));
+            final var claim = first.bean(Registry.class).claim(claimId);
+            final var protocol = first.bean(Registry.class).protocol("cargo-bike-delivery", "1.0.0");
+            final List<io.impactproof.credentials.jwt.SignedCredential> attestations = agents.verifiers().stream()
+                    .limit(3)
+                    .map(v -> v.attest(claim, protocol))
+                    .toList();
+            first.bean(Registry.class).attest(attestations);
+            assertThat(first.get("/owners/claims/" + claimId)
+                            .json()
+                            .path("status")
+                            .stringValue())
+                    .isEqualTo("VERIFIED");
+        }
+
+        try (Gateway second = Gateway.start(data.resolve("second"), true)) {
+            final String serial = second.awaitCertificate(claimId);
+            assertThat(second.get("/certificates/" + serial)
+                            .json()
+                            .path("quantity")
+                            .stringValue())
+                    .isEqualTo("11.58");
+        }
+    }
 }
