@@ -186,7 +186,11 @@ public final class CertificateContract implements ContractInterface {
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredential")
     public String attachCredential(final RegistryContext ctx, final String serial) {
-        final CertificateRecord active = attachOne(ctx, serial, Transients.compact(ctx, TRANSIENT_CERTIFICATE));
+        final CertificateRecord active = attachOne(
+                ctx,
+                serial,
+                ctx.verifyCredentials(List.of(Transients.compact(ctx, TRANSIENT_CERTIFICATE)), CERTIFICATE_TYPE)
+                        .get(0));
         ctx.emit("CertificateActivated", Map.of("serial", serial, "credential", active.credentialDigestSRI()));
         return LedgerJson.string(active);
     }
@@ -198,10 +202,11 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredentials")
     public String attachCredentials(final RegistryContext ctx) {
         final List<String> compacts = Transients.compacts(ctx, TRANSIENT_CERTIFICATES);
+        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, CERTIFICATE_TYPE);
         final List<CertificateRecord> out = new ArrayList<>();
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                out.add(attachOne(ctx, serialOf(compacts.get(i)), compacts.get(i)));
+                out.add(attachOne(ctx, serialOf(compacts.get(i)), verified.get(i)));
             } catch (RuntimeException e) {
                 throw RegistryException.at("certificates[" + i + "]", e);
             }
@@ -226,9 +231,10 @@ public final class CertificateContract implements ContractInterface {
         }
     }
 
-    private CertificateRecord attachOne(final RegistryContext ctx, final String serial, final String compact) {
+    private CertificateRecord attachOne(
+            final RegistryContext ctx, final String serial, final RegistryContext.Verified verified) {
         final CertificateRecord certificate = find(ctx, serial);
-        final SignedCredential signed = ctx.verifyCredential(compact, CERTIFICATE_TYPE);
+        final SignedCredential signed = verified.get();
         if (!signed.credential().issuerId().equals(certificate.validator())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());

@@ -17,8 +17,13 @@ public final class StatusLists {
         return statusIndex % BitstringStatusList.MIN_ENTRIES;
     }
 
-    /** The path suffix of a list credential's URL: {@code /status/<purpose>/<list>}. */
+    /** The path suffix of the URL of the list holding this status index: {@code /status/<purpose>/<list>}. */
     public static String path(final String purpose, final long statusIndex) {
-        return "/status/" + purpose + "/" + list(statusIndex);
+        return listPath(purpose, list(statusIndex));
+    }
+
+    /** The path suffix of a list credential's URL by list number. */
+    public static String listPath(final String purpose, final long list) {
+        return "/status/" + purpose + "/" + list;
     }
 }

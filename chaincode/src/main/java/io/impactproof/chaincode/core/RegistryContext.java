@@ -79,19 +79,6 @@ public final class RegistryContext extends Context {
         }
     }
 
-    /** Verifies a vc+jwt against the ledger's keys at the transaction time. */
-    public SignedCredential verifyCredential(final String compact, final String requiredType) {
-        final VcJwtVerifier verifier = VcJwtVerifier.builder(keys)
-                .clock(Clock.fixed(now, ZoneOffset.UTC))
-                .requireType(requiredType)
-                .build();
-        try {
-            return verifier.verify(compact);
-        } catch (CredentialException e) {
-            throw RegistryException.of(e);
-        }
-    }
-
     /**
      * Verifies a batch of vc+jwt, the signatures in parallel on all cores: the keys are first
      * resolved from the ledger one by one on this thread (the stub is not shared between threads),

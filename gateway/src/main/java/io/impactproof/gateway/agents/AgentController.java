@@ -69,7 +69,7 @@ class AgentController {
         }
         final BitstringStatusList bits = BitstringStatusList.create();
         registry.statusBits(purpose, list).forEach(index -> bits.set(index, true));
-        final String url = properties.baseUrl() + StatusLists.path(purpose, list * BitstringStatusList.MIN_ENTRIES);
+        final String url = properties.baseUrl() + StatusLists.listPath(purpose, list);
         final var vc = StatusListCredential.build(url, agents.validator().did(), purpose, bits, clock.instant());
         final String compact =
                 VcJwt.sign(vc, agents.validator().key(), clock.instant()).compact();

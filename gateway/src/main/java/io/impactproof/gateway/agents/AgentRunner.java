@@ -68,9 +68,7 @@ class AgentRunner implements DisposableBean {
             if (settings.validator()) {
                 final Set<String> verified = new LinkedHashSet<>();
                 for (final ClaimRecord claim : registry.claimsWithStatus(ClaimStatus.VERIFIED.name())) {
-                    final int at = claim.protocol().lastIndexOf('@');
-                    final PublishedProtocol protocol = registry.protocol(
-                            claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+                    final PublishedProtocol protocol = registry.protocol(claim.protocol());
                     if (protocol.validators().contains(agents.validator().did())) {
                         verified.add(claim.id());
                     }
@@ -140,9 +138,7 @@ class AgentRunner implements DisposableBean {
     private List<SignedCredential> attestationsFor(final String id) {
         final List<SignedCredential> attestations = new ArrayList<>();
         final ClaimRecord claim = registry.claim(id);
-        final int at = claim.protocol().lastIndexOf('@');
-        final PublishedProtocol protocol = registry.protocol(
-                claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+        final PublishedProtocol protocol = registry.protocol(claim.protocol());
         for (final VerifierAgent verifier : agents.verifiers()) {
             if (protocol.verifiers().contains(verifier.did())
                     && registry.awaiting(verifier.did()).stream().anyMatch(c -> c.id().equals(id))) {

@@ -62,7 +62,7 @@ public final class ValidatorAgent {
                 registry.issue(Instructions.sign(key, CertificateContract.ISSUE, args, clock.instant()));
         final List<SignedCredential> credentials = new ArrayList<>();
         for (final CertificateRecord record : issued) {
-            final PublishedProtocol protocol = protocolOf(record);
+            final PublishedProtocol protocol = registry.protocol(record.protocol());
             final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
                     .collect(Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
             final String claimHex = registry.claim(record.claim()).digest();
@@ -81,11 +81,5 @@ public final class ValidatorAgent {
             credentials.add(signed);
         }
         return issued.isEmpty() ? List.of() : registry.attach(credentials);
-    }
-
-    private PublishedProtocol protocolOf(final CertificateRecord record) {
-        final int at = record.protocol().lastIndexOf('@');
-        return registry.protocol(
-                record.protocol().substring(0, at), record.protocol().substring(at + 1));
     }
 }

@@ -80,9 +80,7 @@ public class SignedReads {
             throw new ApiException("INSTRUCTION_INVALID", "the instruction must be claims.read for " + claim.id());
         }
         final String reader = payload.path("signer").stringValue();
-        final int at = claim.protocol().lastIndexOf('@');
-        final PublishedProtocol protocol = registry.protocol(
-                claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+        final PublishedProtocol protocol = registry.protocol(claim.protocol());
         if (!reader.equals(claim.owner())
                 && !protocol.verifiers().contains(reader)
                 && !protocol.validators().contains(reader)) {

@@ -41,6 +41,12 @@ public final class Registry {
         return read(ledger.evaluate("protocols:Get", id, version), PublishedProtocol.class);
     }
 
+    /** The protocol a claim or certificate names by {@code id@version}. */
+    public PublishedProtocol protocol(final String ref) {
+        final int at = ref.lastIndexOf('@');
+        return protocol(ref.substring(0, at), ref.substring(at + 1));
+    }
+
     public List<PublishedProtocol> protocols() {
         return LedgerJson.readList(ledger.evaluate("protocols:List"), PublishedProtocol.class);
     }

@@ -46,9 +46,7 @@ public final class TrustChain {
     public Link of(final String serial) {
         final CertificateRecord certificate = registry.certificate(serial);
         final ClaimRecord claim = registry.claim(certificate.claim());
-        final int at = certificate.protocol().lastIndexOf('@');
-        final PublishedProtocol protocol = registry.protocol(
-                certificate.protocol().substring(0, at), certificate.protocol().substring(at + 1));
+        final PublishedProtocol protocol = registry.protocol(certificate.protocol());
         final Map<String, AttestationRecord> bySri = registry.attestations(claim.id()).stream()
                 .collect(Collectors.toMap(AttestationRecord::digestSRI, a -> a, (a, b) -> a));
 

@@ -123,9 +123,8 @@ public class CredentialVerification {
     private boolean bitSet(final String purpose, final StatusEntry entry) {
         final String path = entry.statusListCredential();
         final long list = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-        return registry.statusBits(purpose, list).contains(entry.index().longValue())
-                && path.contains(StatusLists.path(
-                        purpose, list * io.impactproof.credentials.status.BitstringStatusList.MIN_ENTRIES));
+        return path.endsWith(StatusLists.listPath(purpose, list))
+                && registry.statusBits(purpose, list).contains(entry.index().longValue());
     }
 
     private void retirement(final SignedCredential credential, final List<Check> checks, final List<Problem> problems) {
