@@ -1,15 +1,17 @@
 package io.impactproof.benchmarks;
 
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
-import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.ledger.embedded.EmbeddedLedger;
+import io.impactproof.ledger.embedded.EmbeddedLedgerPort;
+import io.impactproof.model.Actions;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,30 +55,37 @@ public final class PipelineBenchmark {
             verifiers.add(SigningKey.of("did:web:verifier-" + i + ".bench.example#key-1", SigningKey.newEd25519()));
         }
         final double verifyPerSecond = verifyRate(owner);
-        try (EmbeddedLedger ledger = EmbeddedLedger.open(dir, Clock.systemUTC())) {
-            register(ledger, operator, operator, "operator");
-            register(ledger, operator, owner, "owner");
-            register(ledger, operator, validator, "validator");
-            verifiers.forEach(v -> register(ledger, operator, v, "verifier"));
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(dir, Clock.systemUTC());
+                EmbeddedLedgerPort port = EmbeddedLedgerPort.sharing(ledger, ORG)) {
+            final RegistryClient registry = new RegistryClient(port);
+            register(registry, operator, operator, "operator");
+            register(registry, operator, owner, "owner");
+            register(registry, operator, validator, "validator");
+            verifiers.forEach(v -> register(registry, operator, v, "verifier"));
             final ObjectNode publish = Json.object().put("definition", bundled());
             final ObjectNode bindings = publish.putObject("bindings");
             for (int i = 0; i < 5; i++) {
                 bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
             }
             bindings.put("validator", validator.did());
-            ledger.submit(
-                    ORG,
-                    "protocols:Publish",
-                    List.of(Instructions.sign(operator, "protocols.publish", publish, Instant.now())),
-                    Map.of());
-            final PublishedProtocol protocol =
-                    LedgerJson.read(ledger.evaluate(ORG, "protocols:Get", PROTOCOL, "1.0.0"), PublishedProtocol.class);
+            registry.publish(Instructions.sign(operator, Actions.PUBLISH, publish, Instant.now()));
+            final PublishedProtocol protocol = registry.protocol(PROTOCOL, "1.0.0");
 
             // A first, unmeasured round lets the JIT compile the whole path (it competes for the
             // two cores while it does).
-            runPipeline(ledger, protocol, owner, verifiers, validator, Math.max(batch, claims / 4), batch, "WARM-");
+            runPipeline(
+                    ledger,
+                    registry,
+                    protocol,
+                    owner,
+                    verifiers,
+                    validator,
+                    Math.max(batch, claims / 4),
+                    batch,
+                    "WARM-");
             final EmbeddedLedger.Stats before = ledger.stats();
-            final Timings t = runPipeline(ledger, protocol, owner, verifiers, validator, claims, batch, "BENCH-");
+            final Timings t =
+                    runPipeline(ledger, registry, protocol, owner, verifiers, validator, claims, batch, "BENCH-");
             final double ingestSeconds = t.ingest();
             final double attestSeconds = t.attest();
             final double validateSeconds = t.validate();
@@ -154,6 +162,7 @@ public final class PipelineBenchmark {
 
     private static Timings runPipeline(
             final EmbeddedLedger ledger,
+            final RegistryClient registry,
             final PublishedProtocol protocol,
             final SigningKey owner,
             final List<SigningKey> verifiers,
@@ -168,14 +177,14 @@ public final class PipelineBenchmark {
                                     + "'delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
                             .replace('\'', '"'));
             signedClaims.add(VcJwt.sign(
-                    Credentials.claim(
+                    ImpactCredentials.claim(
                             "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, data, List.of(), Instant.now()),
                     owner,
                     Instant.now()));
         }
         final long ingestStart = System.nanoTime();
         for (int i = 0; i < claims; i += batch) {
-            submitBatch(ledger, "claims:Submit", "claims", signedClaims.subList(i, Math.min(claims, i + batch)));
+            registry.submitClaims(signedClaims.subList(i, Math.min(claims, i + batch)));
         }
         final double ingest = (System.nanoTime() - ingestStart) / 1e9;
         final EmbeddedLedger.Stats afterClaims = ledger.stats();
@@ -184,7 +193,7 @@ public final class PipelineBenchmark {
         for (final SignedCredential claim : signedClaims) {
             for (final SigningKey verifier : verifiers) {
                 attestations.add(VcJwt.sign(
-                        Credentials.attestation(
+                        ImpactCredentials.attestation(
                                 "urn:uuid:" + UUID.randomUUID(),
                                 verifier.did(),
                                 claim,
@@ -199,11 +208,7 @@ public final class PipelineBenchmark {
         }
         final long attestStart = System.nanoTime();
         for (int i = 0; i < attestations.size(); i += batch) {
-            submitBatch(
-                    ledger,
-                    "attestations:Submit",
-                    "attestations",
-                    attestations.subList(i, Math.min(attestations.size(), i + batch)));
+            registry.attest(attestations.subList(i, Math.min(attestations.size(), i + batch)));
         }
         final double attest = (System.nanoTime() - attestStart) / 1e9;
         final EmbeddedLedger.Stats afterAttestations = ledger.stats();
@@ -215,17 +220,11 @@ public final class PipelineBenchmark {
             signedClaims
                     .subList(i, Math.min(claims, i + batch))
                     .forEach(c -> ids.add(c.credential().id().orElseThrow()));
-            final List<CertificateRecord> records = LedgerJson.readList(
-                    ledger.submit(
-                                    ORG,
-                                    "certificates:Issue",
-                                    List.of(Instructions.sign(validator, "certificates.issue", issue, Instant.now())),
-                                    Map.of())
-                            .payload(),
-                    CertificateRecord.class);
+            final List<CertificateRecord> records =
+                    registry.issue(Instructions.sign(validator, Actions.ISSUE, issue, Instant.now()));
             final List<SignedCredential> certificates = new ArrayList<>();
             for (final CertificateRecord record : records) {
-                final var vc = Credentials.certificate(
+                final var vc = ImpactCredentials.certificate(
                         record,
                         protocol,
                         BASE,
@@ -237,7 +236,7 @@ public final class PipelineBenchmark {
                         Instant.now());
                 certificates.add(VcJwt.sign(vc, validator, Instant.now()));
             }
-            submitBatch(ledger, "certificates:AttachCredentials", "certificates", certificates);
+            registry.attach(certificates);
         }
         final double validate = (System.nanoTime() - validateStart) / 1e9;
 
@@ -274,24 +273,10 @@ public final class PipelineBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void submitBatch(
-            final EmbeddedLedger ledger,
-            final String function,
-            final String field,
-            final List<SignedCredential> items) {
-        final ArrayNode array = Json.array();
-        items.forEach(c -> array.add(c.compact()));
-        ledger.submit(ORG, function, List.of(), Map.of(field, Json.write(array).getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static void register(
-            final EmbeddedLedger ledger, final SigningKey operator, final SigningKey who, final String role) {
+            final RegistryClient registry, final SigningKey operator, final SigningKey who, final String role) {
         final var args = Instructions.registration(who.did(), who.did(), ORG, List.of(role), who);
-        ledger.submit(
-                ORG,
-                "participants:Register",
-                List.of(Instructions.sign(operator, "participants.register", args, Instant.now())),
-                Map.of());
+        registry.register(Instructions.sign(operator, Actions.REGISTER, args, Instant.now()));
     }
 
     private static String bundled() throws IOException {

@@ -2,42 +2,28 @@ package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.chaincode.attestation.AttestationRecord;
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.claim.ClaimStatus;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.VcJwt;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.impactproof.model.Actions;
+import io.impactproof.model.attestation.AttestationRecord;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AttestationContractTest {
+class AttestationContractTest extends ContractTest {
     private static final String CARGO = "cargo-bike-delivery";
 
-    @TempDir
-    Path dir;
-
-    private Registry r;
     private SignedCredential claim;
     private String id;
 
     @BeforeEach
     void setUp() {
-        r = Registry.populated(dir);
-        claim = r.claim(r.owner, CARGO, Registry.delivery("CB-1"));
-        id = r.submitClaims(Registry.ORG1, claim).get(0).id();
-    }
-
-    @AfterEach
-    void tearDown() {
-        r.close();
+        claim = r.claim(r.owner, CARGO, TestRegistry.delivery("CB-1"));
+        id = r.submitClaims(TestRegistry.ORG1, claim).get(0).id();
     }
 
     @Test
@@ -54,13 +40,12 @@ class AttestationContractTest {
         assertThat(verified.status()).isEqualTo(ClaimStatus.VERIFIED);
         assertThat(verified.fixedValue()).isEqualTo("11.58");
         assertThat(verified.spread()).isEqualTo("0.30");
-        final var records = LedgerJson.readList(
-                r.evaluate("attestations:List", id).getBytes(StandardCharsets.UTF_8), AttestationRecord.class);
+        final var records = r.client().attestations(id);
         assertThat(records).extracting(AttestationRecord::value).containsExactlyInAnyOrder("11.58", "11.40", "11.70");
-        assertThat(r.evaluate("claims:Awaiting", r.verifiers.get(0).did())).isEqualTo("[]");
-        assertThat(r.evaluate("claims:Awaiting", r.verifiers.get(4).did())).contains(id);
-        assertThat(r.evaluate("claims:ByStatus", "VERIFIED")).contains(id);
-        assertThat(r.evaluate("claims:ByStatus", "SUBMITTED")).isEqualTo("[]");
+        assertThat(r.awaiting(r.verifiers.get(0))).isEmpty();
+        assertThat(r.awaiting(r.verifiers.get(4))).extracting(ClaimRecord::id).containsExactly(id);
+        assertThat(r.withStatus("VERIFIED")).extracting(ClaimRecord::id).containsExactly(id);
+        assertThat(r.withStatus("SUBMITTED")).isEmpty();
     }
 
     @Test
@@ -96,21 +81,17 @@ class AttestationContractTest {
                 r.attestation(claim, r.verifiers.get(1), CARGO, "11.40"),
                 r.attestation(claim, r.verifiers.get(2), CARGO, "14.00"));
         r.assertRefused(
-                () -> r.submit(
-                        Registry.ORG1,
-                        "claims:Reject",
-                        r.sign(
+                () -> r.client()
+                        .reject(r.sign(
                                 r.verifiers.get(0),
-                                "claims.reject",
+                                Actions.REJECT,
                                 Json.object().put("claim", id).put("reason", "x"))),
                 "WRONG_ROLE");
 
-        r.submit(
-                Registry.ORG1,
-                "claims:Reject",
-                r.sign(
+        r.client()
+                .reject(r.sign(
                         r.validator,
-                        "claims.reject",
+                        Actions.REJECT,
                         Json.object().put("claim", id).put("reason", "evidence does not support the distance")));
 
         assertThat(r.claimRecord(id).status()).isEqualTo(ClaimStatus.REJECTED);
@@ -119,19 +100,17 @@ class AttestationContractTest {
                 () -> r.attest(r.attestation(claim, r.verifiers.get(3), CARGO, "11.50")), "CLAIM_STATE_INVALID");
         r.clock.advance(Duration.ofSeconds(1));
         r.assertRefused(
-                () -> r.submit(
-                        Registry.ORG1,
-                        "claims:Reject",
-                        r.sign(
+                () -> r.client()
+                        .reject(r.sign(
                                 r.validator,
-                                "claims.reject",
+                                Actions.REJECT,
                                 Json.object().put("claim", id).put("reason", "again"))),
                 "CLAIM_STATE_INVALID");
     }
 
     @Test
     void a_rejected_outcome_counts_as_zero() {
-        final var vc = Credentials.attestation(
+        final var vc = ImpactCredentials.attestation(
                 "urn:uuid:r1",
                 r.verifiers.get(0).did(),
                 claim,
@@ -142,15 +121,14 @@ class AttestationContractTest {
                 r.clock.instant());
         r.attest(VcJwt.sign(vc, r.verifiers.get(0), r.clock.instant()));
 
-        final var records = LedgerJson.readList(
-                r.evaluate("attestations:List", id).getBytes(StandardCharsets.UTF_8), AttestationRecord.class);
+        final var records = r.client().attestations(id);
         assertThat(records).extracting(AttestationRecord::value).containsExactly("0.00");
         assertThat(records).extracting(AttestationRecord::outcome).containsExactly("Rejected");
     }
 
     @Test
     void only_designated_verifiers_vote_and_only_once() {
-        final var outsider = Registry.web("unregistered.example");
+        final var outsider = TestRegistry.web("unregistered.example");
         r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "11.58"));
 
         r.assertRefused(() -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "11.58")), "ATTESTATION_EXISTS");
@@ -165,8 +143,8 @@ class AttestationContractTest {
 
     @Test
     void an_undesignated_verifier_is_refused() {
-        final var v6 = Registry.web("v6.example");
-        r.register(Registry.ORG1, r.operator, v6, "verifier");
+        final var v6 = TestRegistry.web("v6.example");
+        r.register(TestRegistry.ORG1, r.operator, v6, "verifier");
 
         r.assertRefused(() -> r.attest(r.attestation(claim, v6, CARGO, "11.58")), "VERIFIER_NOT_DESIGNATED");
     }
@@ -174,8 +152,8 @@ class AttestationContractTest {
     @Test
     void values_must_pin_the_claim_and_fit_the_protocol() {
         final var protocol = r.protocol(CARGO);
-        final var otherClaim = r.claim(r.owner, CARGO, Registry.delivery("CB-2"));
-        final var wrongPin = Credentials.attestation(
+        final var otherClaim = r.claim(r.owner, CARGO, TestRegistry.delivery("CB-2"));
+        final var wrongPin = ImpactCredentials.attestation(
                 "urn:uuid:a1",
                 r.verifiers.get(0).did(),
                 otherClaim,
@@ -192,7 +170,7 @@ class AttestationContractTest {
         r.assertRefused(() -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "lots")), "VALUES_INVALID");
         r.assertRefused(
                 () -> r.attest(r.attestation(otherClaim, r.verifiers.get(0), CARGO, "11.58")), "CLAIM_NOT_FOUND");
-        final var kwh = Credentials.attestation(
+        final var kwh = ImpactCredentials.attestation(
                         "urn:uuid:a2",
                         r.verifiers.get(0).did(),
                         claim,
@@ -212,7 +190,7 @@ class AttestationContractTest {
                         r.verifiers.get(0),
                         r.clock.instant())),
                 "UNIT_MISMATCH");
-        final var maybe = Credentials.attestation(
+        final var maybe = ImpactCredentials.attestation(
                 "urn:uuid:a3",
                 r.verifiers.get(0).did(),
                 claim,

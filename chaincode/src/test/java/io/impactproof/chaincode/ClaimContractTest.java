@@ -2,47 +2,29 @@ package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.claim.ClaimStatus;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.VcJwt;
-import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.ledger.embedded.EmbeddedLedger;
+import io.impactproof.model.Transactions;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ClaimContractTest {
-    @TempDir
-    Path dir;
-
-    private Registry r;
-
-    @BeforeEach
-    void setUp() {
-        r = Registry.populated(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        r.close();
-    }
+class ClaimContractTest extends ContractTest {
 
     @Test
     void a_claim_is_recorded_as_digests_and_metadata_only() throws Exception {
         final SignedCredential claim =
-                r.claim(r.owner, "home-to-work-commute", Registry.trip("emp-4f1c9a2b", "2026-03-10"));
+                r.claim(r.owner, "home-to-work-commute", TestRegistry.trip("emp-4f1c9a2b", "2026-03-10"));
 
-        final ClaimRecord record = r.submitClaims(Registry.ORG1, claim).get(0);
+        final ClaimRecord record = r.submitClaims(TestRegistry.ORG1, claim).get(0);
 
         assertThat(record.id()).isEqualTo(claim.credential().id().orElseThrow());
         assertThat(record.digest()).isEqualTo(claim.sha256Hex());
@@ -64,42 +46,42 @@ class ClaimContractTest {
 
     @Test
     void a_batch_is_atomic_and_names_the_claim_that_failed() {
-        final SignedCredential good = r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-100"));
+        final SignedCredential good = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-100"));
         final SignedCredential ineligible = r.claim(
-                r.owner, "cargo-bike-delivery", Registry.delivery("CB-101").put("mode", "van"));
+                r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-101").put("mode", "van"));
 
-        r.assertRefused(() -> r.submitClaims(Registry.ORG1, good, ineligible), "CLAIM_INELIGIBLE");
+        r.assertRefused(() -> r.submitClaims(TestRegistry.ORG1, good, ineligible), "CLAIM_INELIGIBLE");
         r.assertRefused(() -> r.claimRecord(good.credential().id().orElseThrow()), "CLAIM_NOT_FOUND");
 
         final List<ClaimRecord> both = r.submitClaims(
-                Registry.ORG1, good, r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-102")));
+                TestRegistry.ORG1, good, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-102")));
         assertThat(both).extracting(ClaimRecord::claimedValue).containsExactly("11.58", "11.58");
     }
 
     @Test
     void resubmitting_the_same_claim_is_idempotent_and_a_reused_id_is_refused() {
-        final SignedCredential claim = r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-200"));
-        final ClaimRecord first = r.submitClaims(Registry.ORG1, claim).get(0);
+        final SignedCredential claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-200"));
+        final ClaimRecord first = r.submitClaims(TestRegistry.ORG1, claim).get(0);
         r.clock.advance(Duration.ofSeconds(5));
 
-        assertThat(r.submitClaims(Registry.ORG1, claim).get(0)).isEqualTo(first);
-        assertThat(r.submitClaims(Registry.ORG1, claim, claim)).containsExactly(first, first);
+        assertThat(r.submitClaims(TestRegistry.ORG1, claim).get(0)).isEqualTo(first);
+        assertThat(r.submitClaims(TestRegistry.ORG1, claim, claim)).containsExactly(first, first);
 
-        final var sameId = Credentials.claim(
+        final var sameId = ImpactCredentials.claim(
                 first.id(),
                 r.owner.did(),
                 r.protocol("cargo-bike-delivery"),
-                Registry.delivery("CB-201"),
+                TestRegistry.delivery("CB-201"),
                 List.of(),
                 r.clock.instant());
         r.assertRefused(
-                () -> r.submitClaims(Registry.ORG1, VcJwt.sign(sameId, r.owner, r.clock.instant())),
+                () -> r.submitClaims(TestRegistry.ORG1, VcJwt.sign(sameId, r.owner, r.clock.instant())),
                 "CLAIM_ID_CONFLICT");
     }
 
     @Test
     void a_tampered_jwt_in_transient_data_is_refused() {
-        final SignedCredential claim = r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-300"));
+        final SignedCredential claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-300"));
         final String[] parts = claim.compact().split("\\.");
         final String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"parcels\":3", "\"parcels\":30");
@@ -109,47 +91,54 @@ class ClaimContractTest {
 
         r.assertRefused(
                 () -> r.submitTransient(
-                        Registry.ORG1,
-                        "claims:Submit",
+                        TestRegistry.ORG1,
+                        Transactions.CLAIMS_SUBMIT,
                         "claims",
                         Json.write(Json.array().add(tampered))),
                 "SIGNATURE_INVALID");
-        r.assertRefused(() -> r.submitTransient(Registry.ORG1, "claims:Submit", "claims", "[]"), "ARGUMENT_INVALID");
         r.assertRefused(
-                () -> r.submitTransient(Registry.ORG1, "claims:Submit", "claims", "not json"), "ARGUMENT_INVALID");
-        r.assertRefused(() -> r.submitTransient(Registry.ORG1, "claims:Submit", "claims", "[1]"), "ARGUMENT_INVALID");
-        r.assertRefused(() -> r.submitTransient(Registry.ORG1, "claims:Submit", "other", "[]"), "ARGUMENT_INVALID");
+                () -> r.submitTransient(TestRegistry.ORG1, Transactions.CLAIMS_SUBMIT, "claims", "[]"),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> r.submitTransient(TestRegistry.ORG1, Transactions.CLAIMS_SUBMIT, "claims", "not json"),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> r.submitTransient(TestRegistry.ORG1, Transactions.CLAIMS_SUBMIT, "claims", "[1]"),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> r.submitTransient(TestRegistry.ORG1, Transactions.CLAIMS_SUBMIT, "other", "[]"),
+                "ARGUMENT_INVALID");
     }
 
     @Test
     void only_a_registered_owner_of_the_submitting_organisation_may_claim() {
         final SignedCredential byStranger = VcJwt.sign(
-                Credentials.claim(
+                ImpactCredentials.claim(
                         "urn:uuid:1",
-                        Registry.web("x.example").did(),
+                        TestRegistry.web("x.example").did(),
                         r.protocol("cargo-bike-delivery"),
-                        Registry.delivery("CB-400"),
+                        TestRegistry.delivery("CB-400"),
                         List.of(),
                         r.clock.instant()),
-                Registry.web("x.example"),
+                TestRegistry.web("x.example"),
                 r.clock.instant());
         final SignedCredential byVerifier =
-                r.claim(r.verifiers.get(0), "cargo-bike-delivery", Registry.delivery("CB-401"));
-        final SignedCredential byOwner2 = r.claim(r.owner2, "cargo-bike-delivery", Registry.delivery("CB-402"));
+                r.claim(r.verifiers.get(0), "cargo-bike-delivery", TestRegistry.delivery("CB-401"));
+        final SignedCredential byOwner2 = r.claim(r.owner2, "cargo-bike-delivery", TestRegistry.delivery("CB-402"));
 
-        r.assertRefused(() -> r.submitClaims(Registry.ORG1, byStranger), "KEY_NOT_FOUND");
-        r.assertRefused(() -> r.submitClaims(Registry.ORG1, byVerifier), "WRONG_ROLE");
-        r.assertRefused(() -> r.submitClaims(Registry.ORG1, byOwner2), "WRONG_ORGANISATION");
-        assertThat(r.submitClaims(Registry.ORG2, byOwner2)).hasSize(1);
+        r.assertRefused(() -> r.submitClaims(TestRegistry.ORG1, byStranger), "KEY_NOT_FOUND");
+        r.assertRefused(() -> r.submitClaims(TestRegistry.ORG1, byVerifier), "WRONG_ROLE");
+        r.assertRefused(() -> r.submitClaims(TestRegistry.ORG1, byOwner2), "WRONG_ORGANISATION");
+        assertThat(r.submitClaims(TestRegistry.ORG2, byOwner2)).hasSize(1);
     }
 
     @Test
     void the_protocol_must_exist_and_be_pinned_as_published() {
         final var protocol = r.protocol("cargo-bike-delivery");
-        final var unknown = Credentials.claim(
+        final var unknown = ImpactCredentials.claim(
                 "urn:uuid:2",
                 r.owner.did(),
-                new io.impactproof.chaincode.protocol.PublishedProtocol(
+                new io.impactproof.model.protocol.PublishedProtocol(
                         "cargo-bike-delivery",
                         "9.9.9",
                         "0",
@@ -168,13 +157,13 @@ class ClaimContractTest {
                         "x",
                         "x",
                         "ACTIVE"),
-                Registry.delivery("CB-500"),
+                TestRegistry.delivery("CB-500"),
                 List.of(),
                 r.clock.instant());
-        final var wrongDigest = Credentials.claim(
+        final var wrongDigest = ImpactCredentials.claim(
                 "urn:uuid:3",
                 r.owner.did(),
-                new io.impactproof.chaincode.protocol.PublishedProtocol(
+                new io.impactproof.model.protocol.PublishedProtocol(
                         "cargo-bike-delivery",
                         "1.0.0",
                         "0",
@@ -193,15 +182,15 @@ class ClaimContractTest {
                         "x",
                         "x",
                         "ACTIVE"),
-                Registry.delivery("CB-501"),
+                TestRegistry.delivery("CB-501"),
                 List.of(),
                 r.clock.instant());
 
         r.assertRefused(
-                () -> r.submitClaims(Registry.ORG1, VcJwt.sign(unknown, r.owner, r.clock.instant())),
+                () -> r.submitClaims(TestRegistry.ORG1, VcJwt.sign(unknown, r.owner, r.clock.instant())),
                 "PROTOCOL_NOT_FOUND");
         r.assertRefused(
-                () -> r.submitClaims(Registry.ORG1, VcJwt.sign(wrongDigest, r.owner, r.clock.instant())),
+                () -> r.submitClaims(TestRegistry.ORG1, VcJwt.sign(wrongDigest, r.owner, r.clock.instant())),
                 "PROTOCOL_DIGEST_MISMATCH");
     }
 
@@ -209,37 +198,59 @@ class ClaimContractTest {
     void claim_data_must_meet_the_schema() {
         r.assertRefused(
                 () -> r.submitClaims(
-                        Registry.ORG1,
+                        TestRegistry.ORG1,
                         r.claim(
                                 r.owner,
                                 "cargo-bike-delivery",
-                                Registry.delivery("CB-600").put("parcels", 0))),
+                                TestRegistry.delivery("CB-600").put("parcels", 0))),
                 "CLAIM_DATA_INVALID");
         r.assertRefused(
                 () -> r.submitClaims(
-                        Registry.ORG1,
-                        r.claim(r.owner, "low-carbon-forestry", Registry.forestPeriod("2024-01-01", "2023-01-01"))),
+                        TestRegistry.ORG1,
+                        r.claim(r.owner, "low-carbon-forestry", TestRegistry.forestPeriod("2024-01-01", "2023-01-01"))),
                 "CLAIM_PERIOD_INVALID");
     }
 
     @Test
     void designated_verifiers_see_the_claims_awaiting_them() {
         final ClaimRecord record = r.submitClaims(
-                        Registry.ORG1, r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-700")))
+                        TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-700")))
                 .get(0);
 
         for (final var verifier : r.verifiers) {
-            final var awaiting = LedgerJson.readList(
-                    r.evaluate("claims:Awaiting", verifier.did()).getBytes(StandardCharsets.UTF_8), ClaimRecord.class);
-            assertThat(awaiting).extracting(ClaimRecord::id).containsExactly(record.id());
+            assertThat(r.awaiting(verifier)).extracting(ClaimRecord::id).containsExactly(record.id());
         }
-        assertThat(r.evaluate("claims:Awaiting", r.validator.did())).isEqualTo("[]");
+        assertThat(r.awaiting(r.validator)).isEmpty();
+    }
+
+    @Test
+    void claims_are_listed_by_status_page_by_page() {
+        for (int i = 0; i < 5; i++) {
+            r.submitClaims(
+                    TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("PG-" + i)));
+        }
+        final List<String> seen = new java.util.ArrayList<>();
+        String bookmark = "";
+        int pages = 0;
+        do {
+            final var page = r.client().claimsWithStatus("SUBMITTED", 2, bookmark);
+            page.records().forEach(c -> seen.add(c.id()));
+            bookmark = page.bookmark();
+            pages++;
+        } while (!bookmark.isEmpty());
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+        assertThat(r.client().claimsWithStatus("SUBMITTED", 1, "").records()).hasSize(1);
+        assertThat(r.client().claimsWithStatus("VERIFIED", 1, "").records()).isEmpty();
+        r.assertRefused(() -> r.client().claimsWithStatus("SUBMITTED", 0, ""), "ARGUMENT_INVALID");
+        r.assertRefused(() -> r.client().claimsWithStatus("SUBMITTED", 1001, ""), "ARGUMENT_INVALID");
     }
 
     @Test
     void the_ledger_survives_a_restart_with_every_claim() {
         final ClaimRecord record = r.submitClaims(
-                        Registry.ORG1, r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-800")))
+                        TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-800")))
                 .get(0);
         final long height = r.ledger.height();
 

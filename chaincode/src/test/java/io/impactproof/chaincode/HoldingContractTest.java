@@ -2,112 +2,101 @@ package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.certificate.CertificateStatus;
-import io.impactproof.chaincode.certificate.Movement;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.VcJwt;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.impactproof.model.Actions;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.certificate.CertificateStatus;
+import io.impactproof.model.certificate.Movement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-class HoldingContractTest {
+class HoldingContractTest extends ContractTest {
     private static final String CARGO = "cargo-bike-delivery";
 
-    @TempDir
-    Path dir;
-
-    private Registry r;
     private CertificateRecord certificate;
 
     @BeforeEach
     void setUp() {
-        r = Registry.populated(dir);
-        final SignedCredential claim = r.claim(r.owner, CARGO, Registry.delivery("HOLD-1"));
-        final String id = r.submitClaims(Registry.ORG1, claim).get(0).id();
+        final SignedCredential claim = r.claim(r.owner, CARGO, TestRegistry.delivery("HOLD-1"));
+        final String id = r.submitClaims(TestRegistry.ORG1, claim).get(0).id();
         r.attestAll(claim, CARGO, "11.58", 3);
         final CertificateRecord issued = r.issue(r.validator, id);
-        final var vc = Credentials.certificate(
+        final var vc = ImpactCredentials.certificate(
                 issued,
                 r.protocol(CARGO),
-                Registry.BASE_URL,
-                Registry.BASE_URL + "/c",
+                TestRegistry.BASE_URL,
+                TestRegistry.BASE_URL + "/c",
                 issued.attestations().stream()
-                        .map(a -> Registry.BASE_URL + "/a/" + a.verifier())
+                        .map(a -> TestRegistry.BASE_URL + "/a/" + a.verifier())
                         .toList(),
                 r.claimRecord(id).evidence().stream()
                         .map(sri -> Json.object().put("type", "Evidence").put("digestSRI", sri))
                         .toList(),
                 r.clock.instant());
-        r.submitTransient(
-                Registry.ORG1,
-                "certificates:AttachCredential",
-                "certificate",
-                VcJwt.sign(vc, r.validator, r.clock.instant()).compact(),
-                issued.serial());
+        r.client().attach(List.of(VcJwt.sign(vc, r.validator, r.clock.instant())));
         certificate = r.certificate(issued.serial());
         assertThat(certificate.status()).isEqualTo(CertificateStatus.ACTIVE);
     }
 
-    @AfterEach
-    void tearDown() {
-        r.close();
-    }
-
-    private String act(
+    private Object act(
             final String function,
             final String action,
             final io.impactproof.credentials.jwt.SigningKey by,
             final ObjectNode args) {
         r.clock.advance(Duration.ofSeconds(1));
-        return r.submit(Registry.ORG1, "holdings:" + function, r.sign(by, action, args));
+        final String instruction = r.sign(by, action, args);
+        return switch (function) {
+            case "Transfer" -> r.client().transfer(instruction);
+            case "Split" -> r.client().split(instruction);
+            case "Retire" -> r.client().retire(instruction);
+            default -> throw new IllegalArgumentException(function);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CertificateRecord> lots(final Object split) {
+        return (List<CertificateRecord>) split;
     }
 
     private List<CertificateRecord> held(final String did) {
-        return LedgerJson.readList(
-                r.evaluate("holdings:ByHolder", did).getBytes(StandardCharsets.UTF_8), CertificateRecord.class);
+        return r.client().holdings(did);
     }
 
     @Test
     void the_holder_transfers_and_the_new_holder_retires_publicly() {
         act(
                 "Transfer",
-                "certificates.transfer",
+                Actions.TRANSFER,
                 r.owner,
                 Json.object().put("serial", certificate.serial()).put("to", r.financer.did()));
 
         assertThat(r.certificate(certificate.serial()).holder()).isEqualTo(r.financer.did());
         assertThat(held(r.owner.did())).isEmpty();
         assertThat(held(r.financer.did())).extracting(CertificateRecord::serial).containsExactly(certificate.serial());
-        r.assertRefused(() -> act("Retire", "certificates.retire", r.owner, retirement()), "FORBIDDEN");
+        r.assertRefused(() -> act("Retire", Actions.RETIRE, r.owner, retirement()), "FORBIDDEN");
 
-        act("Retire", "certificates.retire", r.financer, retirement());
+        act("Retire", Actions.RETIRE, r.financer, retirement());
 
         final CertificateRecord retired = r.certificate(certificate.serial());
         assertThat(retired.status()).isEqualTo(CertificateStatus.RETIRED);
         assertThat(retired.retirement().beneficiary()).isEqualTo("Ville de La Rochelle");
         assertThat(retired.retirement().reportingPeriod()).isEqualTo("2026");
         assertThat(retired.retirement().retiredBy()).isEqualTo(r.financer.did());
-        r.assertRefused(
-                () -> act("Retire", "certificates.retire", r.financer, retirement()), "CERTIFICATE_STATE_INVALID");
+        r.assertRefused(() -> act("Retire", Actions.RETIRE, r.financer, retirement()), "CERTIFICATE_STATE_INVALID");
         r.assertRefused(
                 () -> act(
                         "Transfer",
-                        "certificates.transfer",
+                        Actions.TRANSFER,
                         r.financer,
                         Json.object().put("serial", certificate.serial()).put("to", r.owner.did())),
                 "CERTIFICATE_STATE_INVALID");
-        final List<Movement> history = LedgerJson.readList(
-                r.evaluate("holdings:History", certificate.serial()).getBytes(StandardCharsets.UTF_8), Movement.class);
+        final List<Movement> history = r.client().history(certificate.serial());
         assertThat(history).extracting(Movement::kind).containsExactly("issued", "transferred", "retired");
     }
 
@@ -116,9 +105,7 @@ class HoldingContractTest {
         final ObjectNode args = Json.object().put("serial", certificate.serial());
         args.putArray("quantities").add("5.00").add("6.58");
 
-        final List<CertificateRecord> lots = LedgerJson.readList(
-                act("Split", "certificates.split", r.owner, args).getBytes(StandardCharsets.UTF_8),
-                CertificateRecord.class);
+        final List<CertificateRecord> lots = lots(act("Split", Actions.SPLIT, r.owner, args));
 
         assertThat(lots)
                 .extracting(CertificateRecord::serial)
@@ -138,13 +125,13 @@ class HoldingContractTest {
         r.assertRefused(
                 () -> act(
                         "Transfer",
-                        "certificates.transfer",
+                        Actions.TRANSFER,
                         r.owner,
                         Json.object().put("serial", certificate.serial()).put("to", r.financer.did())),
                 "CERTIFICATE_STATE_INVALID");
         act(
                 "Transfer",
-                "certificates.transfer",
+                Actions.TRANSFER,
                 r.owner,
                 Json.object().put("serial", lots.get(0).serial()).put("to", r.financer.did()));
         assertThat(r.certificate(lots.get(0).serial()).holder()).isEqualTo(r.financer.did());
@@ -154,31 +141,29 @@ class HoldingContractTest {
     void split_quantities_must_add_up_at_the_protocol_scale() {
         final ObjectNode args = Json.object().put("serial", certificate.serial());
         args.putArray("quantities").add("5.00").add("6.57");
-        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+        r.assertRefused(() -> act("Split", Actions.SPLIT, r.owner, args), "ARGUMENT_INVALID");
         args.putArray("quantities").add("5.001").add("6.579");
-        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "VALUES_INVALID");
+        r.assertRefused(() -> act("Split", Actions.SPLIT, r.owner, args), "VALUES_INVALID");
         args.putArray("quantities").add("11.58");
-        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+        r.assertRefused(() -> act("Split", Actions.SPLIT, r.owner, args), "ARGUMENT_INVALID");
         args.putArray("quantities").add("12.58").add("-1.00");
-        r.assertRefused(() -> act("Split", "certificates.split", r.owner, args), "ARGUMENT_INVALID");
+        r.assertRefused(() -> act("Split", Actions.SPLIT, r.owner, args), "ARGUMENT_INVALID");
     }
 
     @Test
     void revoking_a_split_certificate_revokes_its_lots_and_transfers_need_a_holder_role() {
         final ObjectNode args = Json.object().put("serial", certificate.serial());
         args.putArray("quantities").add("1.00").add("10.58");
-        final List<CertificateRecord> lots = LedgerJson.readList(
-                act("Split", "certificates.split", r.owner, args).getBytes(StandardCharsets.UTF_8),
-                CertificateRecord.class);
+        final List<CertificateRecord> lots = lots(act("Split", Actions.SPLIT, r.owner, args));
         act(
                 "Retire",
-                "certificates.retire",
+                Actions.RETIRE,
                 r.owner,
                 retirement().put("serial", lots.get(0).serial()));
         r.assertRefused(
                 () -> act(
                         "Transfer",
-                        "certificates.transfer",
+                        Actions.TRANSFER,
                         r.owner,
                         Json.object()
                                 .put("serial", lots.get(1).serial())
@@ -187,25 +172,23 @@ class HoldingContractTest {
         r.assertRefused(
                 () -> act(
                         "Transfer",
-                        "certificates.transfer",
+                        Actions.TRANSFER,
                         r.owner,
                         Json.object().put("serial", lots.get(1).serial()).put("to", r.owner.did())),
                 "ARGUMENT_INVALID");
 
         r.clock.advance(Duration.ofSeconds(1));
-        r.submit(
-                Registry.ORG1,
-                "certificates:Revoke",
-                r.sign(
+        r.client(TestRegistry.ORG1)
+                .revoke(r.sign(
                         r.validator,
-                        "certificates.revoke",
+                        Actions.REVOKE,
                         Json.object().put("serial", certificate.serial()).put("reason", "fraud")));
 
         assertThat(r.certificate(certificate.serial()).status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(lots)
                 .allSatisfy(
                         lot -> assertThat(r.certificate(lot.serial()).status()).isEqualTo(CertificateStatus.REVOKED));
-        r.assertRefused(() -> r.evaluate("holdings:History", "IPC-none"), "CERTIFICATE_NOT_FOUND");
+        r.assertRefused(() -> r.client().history("IPC-none"), "CERTIFICATE_NOT_FOUND");
     }
 
     private ObjectNode retirement() {

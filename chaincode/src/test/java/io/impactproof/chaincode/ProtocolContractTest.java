@@ -2,34 +2,15 @@ package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
 import io.impactproof.credentials.json.Json;
+import io.impactproof.model.Actions;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-class ProtocolContractTest {
-    @TempDir
-    Path dir;
-
-    private Registry r;
-
-    @BeforeEach
-    void setUp() {
-        r = Registry.populated(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        r.close();
-    }
+class ProtocolContractTest extends ContractTest {
 
     @Test
     void published_protocols_are_anchored_with_their_digest_and_bound_policy() {
@@ -46,14 +27,12 @@ class ProtocolContractTest {
         assertThat(commute.quorum()).isEqualTo(3);
         assertThat(commute.unit()).isEqualTo("kgCO2e");
         assertThat(commute.status()).isEqualTo(PublishedProtocol.ACTIVE);
-        assertThat(LedgerJson.readList(
-                        r.evaluate("protocols:List").getBytes(StandardCharsets.UTF_8), PublishedProtocol.class))
-                .hasSize(3);
+        assertThat(r.client().protocols()).hasSize(3);
     }
 
     @Test
     void publishing_the_same_version_again_is_idempotent_but_a_changed_one_is_refused() {
-        final String definition = Registry.bundledText("cargo-bike-delivery-1.0.0.yaml");
+        final String definition = TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml");
         r.clock.advance(Duration.ofSeconds(1));
         r.publish(definition);
 
@@ -67,7 +46,7 @@ class ProtocolContractTest {
     void an_invalid_definition_keeps_its_protocol_error_code() {
         r.assertRefused(() -> r.publish("id: [broken"), "PROTOCOL_MALFORMED");
         r.assertRefused(
-                () -> r.publish(Registry.bundledText("cargo-bike-delivery-1.0.0.yaml")
+                () -> r.publish(TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml")
                         .replace("version: 1.0.0", "version: 2.0.0\ncolour: red")),
                 "PROTOCOL_UNKNOWN_FIELD");
     }
@@ -77,30 +56,28 @@ class ProtocolContractTest {
         final ObjectNode args = Json.object()
                 .put(
                         "definition",
-                        Registry.bundledText("cargo-bike-delivery-1.0.0.yaml")
+                        TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml")
                                 .replace("version: 1.0.0", "version: 1.1.0"));
         final ObjectNode bindings = args.putObject("bindings");
         for (int i = 0; i < 5; i++) {
             bindings.put("verifier-" + (i + 1), r.verifiers.get(i).did());
         }
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Publish", r.sign(r.operator, "protocols.publish", args)),
+                () -> r.client(TestRegistry.ORG1).publish(r.sign(r.operator, Actions.PUBLISH, args)),
                 "PROTOCOL_BINDING_INVALID");
         bindings.put("validator", r.financer.did());
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Publish", r.sign(r.operator, "protocols.publish", args)),
-                "WRONG_ROLE");
+                () -> r.client(TestRegistry.ORG1).publish(r.sign(r.operator, Actions.PUBLISH, args)), "WRONG_ROLE");
         bindings.put("validator", "did:web:stranger.example");
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Publish", r.sign(r.operator, "protocols.publish", args)),
+                () -> r.client(TestRegistry.ORG1).publish(r.sign(r.operator, Actions.PUBLISH, args)),
                 "PARTICIPANT_NOT_FOUND");
         bindings.put("validator", r.validator.did());
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Publish", r.sign(r.owner, "protocols.publish", args)),
-                "WRONG_ROLE");
+                () -> r.client(TestRegistry.ORG1).publish(r.sign(r.owner, Actions.PUBLISH, args)), "WRONG_ROLE");
         args.set("bindings", Json.array());
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Publish", r.sign(r.operator, "protocols.publish", args)),
+                () -> r.client(TestRegistry.ORG1).publish(r.sign(r.operator, Actions.PUBLISH, args)),
                 "ARGUMENT_INVALID");
     }
 
@@ -108,18 +85,17 @@ class ProtocolContractTest {
     void deprecation_stops_new_claims_and_only_the_publisher_may_deprecate() {
         final ObjectNode args = Json.object().put("id", "cargo-bike-delivery").put("version", "1.0.0");
         r.assertRefused(
-                () -> r.submit(Registry.ORG2, "protocols:Deprecate", r.sign(r.operator2, "protocols.deprecate", args)),
-                "FORBIDDEN");
-        final var claim = r.claim(r.owner, "cargo-bike-delivery", Registry.delivery("CB-1"));
+                () -> r.client(TestRegistry.ORG2).deprecate(r.sign(r.operator2, Actions.DEPRECATE, args)), "FORBIDDEN");
+        final var claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-1"));
 
-        r.submit(Registry.ORG1, "protocols:Deprecate", r.sign(r.operator, "protocols.deprecate", args));
+        r.client(TestRegistry.ORG1).deprecate(r.sign(r.operator, Actions.DEPRECATE, args));
 
         assertThat(r.protocol("cargo-bike-delivery").status()).isEqualTo(PublishedProtocol.DEPRECATED);
-        r.assertRefused(() -> r.submitClaims(Registry.ORG1, claim), "PROTOCOL_DEPRECATED");
+        r.assertRefused(() -> r.submitClaims(TestRegistry.ORG1, claim), "PROTOCOL_DEPRECATED");
         r.clock.advance(Duration.ofSeconds(1));
         r.assertRefused(
-                () -> r.submit(Registry.ORG1, "protocols:Deprecate", r.sign(r.operator, "protocols.deprecate", args)),
+                () -> r.client(TestRegistry.ORG1).deprecate(r.sign(r.operator, Actions.DEPRECATE, args)),
                 "PROTOCOL_DEPRECATED");
-        r.assertRefused(() -> r.evaluate("protocols:Get", "cargo-bike-delivery", "9.0.0"), "PROTOCOL_NOT_FOUND");
+        r.assertRefused(() -> r.client().protocol("cargo-bike-delivery", "9.0.0"), "PROTOCOL_NOT_FOUND");
     }
 }

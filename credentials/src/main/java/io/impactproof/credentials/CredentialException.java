@@ -27,6 +27,6 @@ public class CredentialException extends RuntimeException {
 
     /** True when the input is at fault (a client error), false for a crypto failure. */
     public boolean isRejection() {
-        return code.kind() == ErrorCode.Kind.REJECTED;
+        return code.category().isRejection();
     }
 }

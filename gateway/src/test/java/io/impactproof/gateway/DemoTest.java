@@ -2,12 +2,12 @@ package io.impactproof.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.impactproof.client.RegistryClient;
+import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.demo.Demo;
-import io.impactproof.gateway.keys.KeyStoreFile;
-import io.impactproof.gateway.ledger.EmbeddedLedgerPort;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.gateway.store.ContentStore;
-import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.gateway.system.KeyStoreFile;
+import io.impactproof.ledger.embedded.EmbeddedLedger;
+import io.impactproof.ledger.embedded.EmbeddedLedgerPort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +25,17 @@ class DemoTest {
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         final Clock clock = Clock.systemUTC();
         try (EmbeddedLedgerPort port =
-                        new EmbeddedLedgerPort(EmbeddedLedger.open(data.resolve("ledger"), clock), Demo.ORG);
+                        EmbeddedLedgerPort.owning(EmbeddedLedger.open(data.resolve("ledger"), clock), Demo.ORG);
                 PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             final Demo demo = new Demo(
                     out,
-                    new Registry(port),
+                    new RegistryClient(port),
                     new ContentStore(data.resolve("store")),
                     KeyStoreFile.open(data.resolve("keystore.json")),
                     clock,
                     "http://localhost:8080");
             assertThat(demo.run()).as(buffer.toString(StandardCharsets.UTF_8)).isTrue();
-            assertThat(port.ledger().verify().valid()).isTrue();
+            assertThat(port.verifyChain().orElseThrow().valid()).isTrue();
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

@@ -3,15 +3,25 @@ package io.impactproof.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.impactproof.client.ledger.OutcomeUnknown;
+import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCategory;
 import io.impactproof.credentials.digest.Digests;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.gateway.keys.KeyStoreFile;
-import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.credentials.vc.VerifiableCredential;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.system.KeyStoreFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +43,6 @@ class StoreAndKeysTest {
             assertThat(o.bytes()).isEqualTo(bytes);
             assertThat(o.mediaType()).isEqualTo("text/csv");
         });
-        assertThat(store.findBySri(Digests.sri(bytes))).contains(hex);
         assertThat(store.get("../../etc/passwd")).isEmpty();
         assertThat(store.get("0".repeat(64))).isEmpty();
 
@@ -41,6 +50,82 @@ class StoreAndKeysTest {
         assertThatThrownBy(() -> store.get(hex))
                 .isInstanceOf(CredentialException.class)
                 .hasMessageStartingWith("DIGEST_MISMATCH");
+    }
+
+    @Test
+    void an_object_stored_for_a_refused_write_leaves_nothing_unless_another_write_holds_it() throws Exception {
+        final ContentStore store = new ContentStore(dir);
+        final byte[] bytes = "refused".getBytes(StandardCharsets.UTF_8);
+        final List<Path> before = files();
+
+        final ContentStore.Pending first = store.pending(bytes, "text/plain");
+        final ContentStore.Pending second = store.pending(bytes, "text/plain");
+        first.discard();
+        assertThat(store.contains(first.sha256()))
+                .as("another write still holds it")
+                .isTrue();
+        second.discard();
+
+        assertThat(store.contains(first.sha256())).isFalse();
+        assertThat(files()).as("a refusal leaves the store exactly as it was").isEqualTo(before);
+
+        final String kept = store.put("existing".getBytes(StandardCharsets.UTF_8), "text/plain");
+        store.pending("existing".getBytes(StandardCharsets.UTF_8), "text/plain").discard();
+        assertThat(store.contains(kept))
+                .as("an object that existed before is never discarded")
+                .isTrue();
+    }
+
+    @Test
+    void credentials_stored_for_a_write_are_kept_unless_the_ledger_certainly_wrote_nothing() throws Exception {
+        final ContentStore store = new ContentStore(dir);
+        final SigningKey owner = SigningKey.generateEd25519DidKey();
+        final List<SignedCredential> refused = List.of(credential(owner, "urn:uuid:refused"));
+        final List<SignedCredential> unknown = List.of(credential(owner, "urn:uuid:unknown"));
+        final List<SignedCredential> accepted = List.of(credential(owner, "urn:uuid:accepted"));
+
+        assertThatThrownBy(() -> StoredCredentials.storedDuring(store, refused, () -> {
+                    throw new TransactionRefused("DOUBLE_COUNTING", ErrorCategory.CONFLICT, "counted");
+                }))
+                .isInstanceOf(TransactionRefused.class);
+        assertThatThrownBy(() -> StoredCredentials.storedDuring(store, unknown, () -> {
+                    throw new OutcomeUnknown("no commit status in time", null);
+                }))
+                .isInstanceOf(OutcomeUnknown.class);
+        StoredCredentials.storedDuring(store, accepted, () -> "ok");
+
+        assertThat(store.contains(refused.get(0).sha256Hex()))
+                .as("refused: nothing kept")
+                .isFalse();
+        assertThat(store.findById("urn:uuid:refused")).isEmpty();
+        assertThat(store.contains(unknown.get(0).sha256Hex()))
+                .as("it may have committed: the bytes stay for whoever reads the ledger")
+                .isTrue();
+        assertThat(store.findById("urn:uuid:unknown"))
+                .as("not indexed before the ledger recorded it")
+                .isEmpty();
+        assertThat(store.contains(accepted.get(0).sha256Hex())).isTrue();
+        assertThat(store.findById("urn:uuid:accepted")).contains(accepted.get(0).sha256Hex());
+    }
+
+    private static SignedCredential credential(final SigningKey issuer, final String id) {
+        final var subject = Json.object().put("id", "urn:x").put("name", "test");
+        return VcJwt.sign(
+                VerifiableCredential.builder()
+                        .id(id)
+                        .issuer(issuer.did())
+                        .type("ImpactClaimCredential")
+                        .validFrom(Instant.now())
+                        .subject(subject)
+                        .build(),
+                issuer,
+                Instant.now());
+    }
+
+    private List<Path> files() throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     @Test

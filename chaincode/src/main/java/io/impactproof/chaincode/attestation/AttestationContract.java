@@ -1,20 +1,23 @@
 package io.impactproof.chaincode.attestation;
 
-import io.impactproof.chaincode.claim.ClaimContract;
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.claim.ClaimStatus;
-import io.impactproof.chaincode.core.Keys;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.core.RegistryContext;
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.core.State;
-import io.impactproof.chaincode.core.Transients;
-import io.impactproof.chaincode.participant.Role;
-import io.impactproof.chaincode.protocol.ProtocolRefs;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.chaincode.context.RegistryContext;
+import io.impactproof.chaincode.context.RegistryContract;
+import io.impactproof.chaincode.context.RegistryException;
+import io.impactproof.chaincode.context.Signatures;
+import io.impactproof.chaincode.context.Transients;
+import io.impactproof.chaincode.context.Transitions;
+import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.vc.VerifiableCredential;
+import io.impactproof.model.CredentialTypes;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.Transactions;
+import io.impactproof.model.attestation.AttestationRecord;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
+import io.impactproof.model.participant.Role;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.engine.Consensus;
 import io.impactproof.protocols.engine.Decimals;
@@ -23,11 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,59 +40,53 @@ import tools.jackson.databind.node.ObjectNode;
  * rejection. This class is stateless and thread-safe.
  */
 @Contract(name = "attestations", info = @Info(title = "Attestations", version = "1.0.0"))
-public final class AttestationContract implements ContractInterface {
-    public static final String ATTESTATION_TYPE = "ImpactAttestationCredential";
-    public static final String TRANSIENT_ATTESTATIONS = "attestations";
-
-    @Override
-    public RegistryContext createContext(final ChaincodeStub stub) {
-        return new RegistryContext(stub);
-    }
+public final class AttestationContract extends RegistryContract {
 
     /** Records the attestations in transient field {@code attestations} (atomic batch). */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Submit")
     public String submit(final RegistryContext ctx) {
-        final List<String> compacts = Transients.compacts(ctx, TRANSIENT_ATTESTATIONS);
+        final List<String> compacts = Transients.compacts(ctx, Transactions.TRANSIENT_ATTESTATIONS);
         final Map<String, ClaimRecord> decided = new LinkedHashMap<>();
-        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, ATTESTATION_TYPE);
+        final List<Signatures.Verified> verified = ctx.signatures().credentials(compacts, CredentialTypes.ATTESTATION);
         final List<AttestationRecord> out = new ArrayList<>();
         for (int i = 0; i < compacts.size(); i++) {
             try {
                 final AttestationRecord record = submitOne(ctx, verified.get(i).get());
                 out.add(record);
-                decided.put(record.claim(), ClaimContract.find(ctx, record.claim()));
+                decided.put(record.claim(), ctx.claims().find(record.claim()));
             } catch (RuntimeException e) {
                 throw RegistryException.at("attestations[" + i + "]", e);
             }
         }
-        ctx.emit(
-                "AttestationsRecorded",
-                Map.of(
-                        "claims",
-                        decided.values().stream()
-                                .map(c -> Map.of(
-                                        "id", c.id(), "status", c.status().name(), "attestations", c.attestations()))
-                                .toList()));
+        ctx.events()
+                .emit(
+                        "AttestationsRecorded",
+                        Map.of(
+                                "claims",
+                                decided.values().stream()
+                                        .map(c -> Map.of(
+                                                "id",
+                                                c.id(),
+                                                "status",
+                                                c.status().name(),
+                                                "attestations",
+                                                c.attestations()))
+                                        .toList()));
         return LedgerJson.string(out);
     }
 
     private AttestationRecord submitOne(final RegistryContext ctx, final SignedCredential signed) {
         final VerifiableCredential vc = signed.credential();
         final String verifier = vc.issuerId();
-        ctx.acting(verifier, Role.VERIFIER);
         final ObjectNode subject = vc.subject();
-        final ClaimRecord claim = ClaimContract.find(ctx, subject.path("id").stringValue(""));
-        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, claim);
-        if (!protocol.verifiers().contains(verifier)) {
-            throw new RegistryException(
-                    RegistryError.VERIFIER_NOT_DESIGNATED, verifier + " does not verify " + protocol.ref());
-        }
+        final ClaimRecord claim = ctx.claims().find(subject.path("id").stringValue(""));
+        final PublishedProtocol protocol = ctx.claims().protocolOf(claim);
+        ctx.authorisation().designated(verifier, Role.VERIFIER, protocol.verifiers(), protocol.ref());
         if (!claim.status().open()) {
             throw new RegistryException(
                     RegistryError.CLAIM_STATE_INVALID, "claim " + claim.id() + " is " + claim.status());
         }
-        final String key = State.key(Keys.ATTESTATION, claim.id(), verifier);
-        if (ctx.state().exists(key)) {
+        if (ctx.attestations().exists(claim.id(), verifier)) {
             throw new RegistryException(RegistryError.ATTESTATION_EXISTS, verifier + " already attested " + claim.id());
         }
         if (!claim.digestSRI()
@@ -111,8 +106,8 @@ public final class AttestationContract implements ContractInterface {
                 signed.sha256Hex(),
                 signed.digestSRI(),
                 ctx.nowText());
-        ctx.state().put(key, record);
-        ctx.state().delete(State.key(Keys.TODO, verifier, claim.id()));
+        ctx.attestations().put(record);
+        ctx.claims().doneByVerifier(verifier, claim.id());
         decide(ctx, claim, protocol);
         return record;
     }
@@ -139,36 +134,45 @@ public final class AttestationContract implements ContractInterface {
     }
 
     private static void decide(final RegistryContext ctx, final ClaimRecord claim, final PublishedProtocol protocol) {
-        final List<AttestationRecord> all =
-                ctx.state().scanRecords(Keys.ATTESTATION, AttestationRecord.class, claim.id());
+        final List<AttestationRecord> all = ctx.attestations().of(claim.id());
         if (all.size() < protocol.quorum()) {
-            ClaimContract.save(ctx, claim, claim.counted(all.size(), ctx.nowText()));
+            ctx.claims()
+                    .save(
+                            claim,
+                            claim.toBuilder()
+                                    .attestations(all.size())
+                                    .updatedAt(ctx.nowText())
+                                    .build());
             return;
         }
         final List<BigDecimal> values =
                 all.stream().map(a -> new BigDecimal(a.value())).toList();
         final Consensus consensus = Consensus.decide(
                 values,
-                ProtocolRefs.tolerance(protocol),
-                ProtocolRefs.valueRule(protocol),
+                Protocols.tolerance(protocol),
+                Protocols.valueRule(protocol),
                 protocol.quorum(),
                 protocol.decimals());
         final ClaimStatus next =
                 consensus.agree() && consensus.value().signum() > 0 ? ClaimStatus.VERIFIED : ClaimStatus.DISPUTED;
-        ClaimContract.save(
-                ctx,
-                claim,
-                claim.decided(
-                        next,
-                        all.size(),
-                        next == ClaimStatus.VERIFIED ? consensus.value().toPlainString() : null,
-                        consensus.spread().toPlainString(),
-                        ctx.nowText()));
+        ctx.claims()
+                .save(
+                        claim,
+                        claim.toBuilder()
+                                .status(Transitions.claim(claim.status(), next))
+                                .attestations(all.size())
+                                .fixedValue(
+                                        next == ClaimStatus.VERIFIED
+                                                ? consensus.value().toPlainString()
+                                                : null)
+                                .spread(consensus.spread().toPlainString())
+                                .updatedAt(ctx.nowText())
+                                .build());
     }
 
     /** The attestations of a claim. */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "List")
     public String list(final RegistryContext ctx, final String claimId) {
-        return LedgerJson.string(ctx.state().scanRecords(Keys.ATTESTATION, AttestationRecord.class, claimId));
+        return LedgerJson.string(ctx.attestations().of(claimId));
     }
 }

@@ -1,33 +1,40 @@
 package io.impactproof.chaincode.certificate;
 
-import io.impactproof.chaincode.attestation.AttestationRecord;
-import io.impactproof.chaincode.claim.ClaimContract;
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.claim.ClaimStatus;
-import io.impactproof.chaincode.core.Instruction;
-import io.impactproof.chaincode.core.Keys;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.core.RegistryContext;
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.core.State;
-import io.impactproof.chaincode.core.Transients;
-import io.impactproof.chaincode.participant.Role;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.chaincode.context.Instruction;
+import io.impactproof.chaincode.context.Pages;
+import io.impactproof.chaincode.context.RegistryContext;
+import io.impactproof.chaincode.context.RegistryContract;
+import io.impactproof.chaincode.context.RegistryException;
+import io.impactproof.chaincode.context.Signatures;
+import io.impactproof.chaincode.context.Transients;
+import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.model.Actions;
+import io.impactproof.model.CredentialTypes;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.Transactions;
+import io.impactproof.model.certificate.AttestedValue;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.certificate.CertificateStatus;
+import io.impactproof.model.certificate.Movement;
+import io.impactproof.model.certificate.Serials;
+import io.impactproof.model.certificate.StatusLists;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
+import io.impactproof.model.participant.Role;
+import io.impactproof.model.protocol.PublishedProtocol;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
  * Validation and certificates: a designated validator issues the certificate of a VERIFIED claim —
@@ -37,21 +44,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * reinstates and revokes. This class is stateless and thread-safe.
  */
 @Contract(name = "certificates", info = @Info(title = "Certificates", version = "1.0.0"))
-public final class CertificateContract implements ContractInterface {
-    public static final String ISSUE = "certificates.issue";
-    public static final String SUSPEND = "certificates.suspend";
-    public static final String REINSTATE = "certificates.reinstate";
-    public static final String REVOKE = "certificates.revoke";
-    public static final String CERTIFICATE_TYPE = "ProofOfImpactCredential";
-    public static final String TRANSIENT_CERTIFICATE = "certificate";
-    public static final String TRANSIENT_CERTIFICATES = "certificates";
-    public static final String REVOCATION = "revocation";
-    public static final String SUSPENSION = "suspension";
-
-    @Override
-    public RegistryContext createContext(final ChaincodeStub stub) {
-        return new RegistryContext(stub);
-    }
+public final class CertificateContract extends RegistryContract {
 
     /**
      * Fixes the value of a VERIFIED claim and records its certificate (status ISSUED). The instruction
@@ -60,21 +53,16 @@ public final class CertificateContract implements ContractInterface {
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Issue")
     public String issue(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, ISSUE);
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.ISSUE);
         final var batch = signed.args().get("claims");
         if (batch == null) {
             final CertificateRecord certificate = issueOne(ctx, signed, signed.text("claim"));
-            ctx.emit(
-                    "CertificateIssued",
-                    Map.of(
-                            "serial",
-                            certificate.serial(),
-                            "claim",
-                            certificate.claim(),
-                            "quantity",
-                            certificate.quantity(),
-                            "unit",
-                            certificate.unit()));
+            ctx.events()
+                    .emit(
+                            "CertificatesIssued",
+                            Map.of(
+                                    "certificates",
+                                    List.of(Map.of("serial", certificate.serial(), "claim", certificate.claim()))));
             return LedgerJson.string(certificate);
         }
         if (!batch.isArray() || batch.isEmpty() || batch.size() > Transients.MAX_BATCH) {
@@ -89,20 +77,21 @@ public final class CertificateContract implements ContractInterface {
                 throw RegistryException.at("claims[" + i + "]", e);
             }
         }
-        ctx.emit(
-                "CertificatesIssued",
-                Map.of(
-                        "certificates",
-                        out.stream()
-                                .map(c -> Map.of("serial", c.serial(), "claim", c.claim()))
-                                .toList()));
+        ctx.events()
+                .emit(
+                        "CertificatesIssued",
+                        Map.of(
+                                "certificates",
+                                out.stream()
+                                        .map(c -> Map.of("serial", c.serial(), "claim", c.claim()))
+                                        .toList()));
         return LedgerJson.string(out);
     }
 
     private CertificateRecord issueOne(final RegistryContext ctx, final Instruction signed, final String claimId) {
-        final ClaimRecord claim = ClaimContract.find(ctx, claimId);
-        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, claim);
-        requireValidator(ctx, signed.signer(), protocol);
+        final ClaimRecord claim = ctx.claims().find(claimId);
+        final PublishedProtocol protocol = ctx.claims().protocolOf(claim);
+        ctx.authorisation().designated(signed.signer(), Role.VALIDATOR, protocol.validators(), protocol.ref());
         if (claim.status() == ClaimStatus.SUBMITTED) {
             throw new RegistryException(
                     RegistryError.QUORUM_NOT_REACHED,
@@ -112,97 +101,75 @@ public final class CertificateContract implements ContractInterface {
             throw new RegistryException(
                     RegistryError.CLAIM_STATE_INVALID, "claim " + claim.id() + " is " + claim.status());
         }
-        final String uniqueKey = State.key(Keys.UNIQUE, claim.uniquenessKey());
-        final var counted = ctx.state().marker(uniqueKey);
-        if (counted.isPresent()) {
-            throw new RegistryException(
-                    RegistryError.DOUBLE_COUNTING, "this activity is already certified as " + counted.get());
-        }
-        checkNoOverlap(ctx, claim);
+        ctx.activities().requireNotCounted(claim.uniquenessKey());
+        ctx.activities().requireNoOverlap(claim);
 
         final BigDecimal quantity = new BigDecimal(claim.fixedValue());
         final long units = Serials.units(quantity, protocol.decimals());
         final String serial = Serials.serial(Serials.block(claim.periodEnd(), protocol.id(), claim.digest()), 1, units);
-        final List<AttestedValue> attestations =
-                ctx.state().scanRecords(Keys.ATTESTATION, AttestationRecord.class, claim.id()).stream()
-                        .map(a -> new AttestedValue(a.verifier(), a.value(), a.digestSRI()))
-                        .toList();
-        final CertificateRecord certificate = new CertificateRecord(
-                serial,
-                claim.id(),
-                claim.digestSRI(),
-                claim.protocol(),
-                claim.protocolDigest(),
-                claim.category(),
-                claim.unit(),
-                claim.fixedValue(),
-                1,
-                units,
-                claim.proofLevel(),
-                claim.periodStart(),
-                claim.periodEnd(),
-                claim.owner(),
-                claim.owner(),
-                claim.organisation(),
-                signed.signer(),
-                attestations,
-                nextStatusIndex(ctx),
-                CertificateStatus.ISSUED,
-                null,
-                null,
-                ctx.nowText(),
-                ctx.nowText(),
-                null,
-                List.of(),
-                null);
-        ctx.state().put(State.key(Keys.CERTIFICATE, serial), certificate);
-        ctx.state().mark(State.key(Keys.HOLDING, certificate.holder(), serial), "");
-        Movements.record(
-                ctx,
-                new Movement(
-                        serial,
-                        "issued",
-                        signed.signer(),
-                        null,
-                        certificate.holder(),
-                        certificate.quantity(),
-                        List.of(),
-                        claim.id(),
-                        ctx.nowText(),
-                        ctx.getStub().getTxId()));
-        ctx.state().mark(uniqueKey, serial);
-        ctx.state()
-                .mark(
-                        State.key(
-                                Keys.ASSET, claim.assetKey(), claim.category(), claim.periodStart(), claim.periodEnd()),
-                        serial);
-        ClaimContract.save(ctx, claim, claim.certified(serial, ctx.nowText()));
+        final List<AttestedValue> attestations = ctx.attestations().of(claim.id()).stream()
+                .map(a -> new AttestedValue(a.verifier(), a.value(), a.digestSRI()))
+                .toList();
+        final CertificateRecord certificate = CertificateRecord.builder()
+                .serial(serial)
+                .claim(claim.id())
+                .claimDigestSRI(claim.digestSRI())
+                .protocol(claim.protocol())
+                .protocolDigest(claim.protocolDigest())
+                .category(claim.category())
+                .unit(claim.unit())
+                .quantity(claim.fixedValue())
+                .firstUnit(1)
+                .lastUnit(units)
+                .proofLevel(claim.proofLevel())
+                .periodStart(claim.periodStart())
+                .periodEnd(claim.periodEnd())
+                .producer(claim.owner())
+                .holder(claim.owner())
+                .organisation(claim.organisation())
+                .validator(signed.signer())
+                .attestations(attestations)
+                .statusIndex(ctx.certificates().allocateStatusIndex(ctx.now(), serial))
+                .status(CertificateStatus.ISSUED)
+                .issuedAt(ctx.nowText())
+                .updatedAt(ctx.nowText())
+                .lots(List.of())
+                .build();
+        ctx.certificates().save(null, certificate);
+        ctx.certificates().hold(certificate.holder(), serial);
+        ctx.certificates()
+                .record(movement(ctx, serial, "issued", signed.signer())
+                        .to(certificate.holder())
+                        .quantity(certificate.quantity())
+                        .note(claim.id())
+                        .build());
+        ctx.activities().count(claim, serial);
+        // Designated verifiers who did not attest before the quorum certified the claim have nothing left to do.
+        final java.util.Set<String> attested = new java.util.HashSet<>();
+        attestations.forEach(a -> attested.add(a.verifier()));
+        protocol.verifiers().stream()
+                .filter(verifier -> !attested.contains(verifier))
+                .forEach(verifier -> ctx.claims().doneByVerifier(verifier, claim.id()));
+        ctx.claims()
+                .save(
+                        claim,
+                        claim.toBuilder()
+                                .status(Transitions.claim(claim.status(), ClaimStatus.CERTIFIED))
+                                .certificate(serial)
+                                .updatedAt(ctx.nowText())
+                                .build());
         return certificate;
     }
 
     /**
-     * Attaches the certificate credential (transient field {@code certificate}), signed by the
-     * certificate's validator and stating exactly what the ledger recorded: the certificate is ACTIVE.
-     */
-    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredential")
-    public String attachCredential(final RegistryContext ctx, final String serial) {
-        final CertificateRecord active = attachOne(
-                ctx,
-                serial,
-                ctx.verifyCredentials(List.of(Transients.compact(ctx, TRANSIENT_CERTIFICATE)), CERTIFICATE_TYPE)
-                        .get(0));
-        ctx.emit("CertificateActivated", Map.of("serial", serial, "credential", active.credentialDigestSRI()));
-        return LedgerJson.string(active);
-    }
-
-    /**
-     * Attaches a batch of certificate credentials (transient field {@code certificates}, a JSON array);
-     * each names its certificate by {@code credentialSubject.serial}. Atomic.
+     * Attaches a batch of certificate credentials (transient field {@code certificates}, a JSON array),
+     * signed by each certificate's validator and stating exactly what the ledger recorded; each names
+     * its certificate by {@code credentialSubject.serial}. The certificates become ACTIVE. Atomic.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "AttachCredentials")
     public String attachCredentials(final RegistryContext ctx) {
-        final List<String> compacts = Transients.compacts(ctx, TRANSIENT_CERTIFICATES);
-        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, CERTIFICATE_TYPE);
+        final List<String> compacts = Transients.compacts(ctx, Transactions.TRANSIENT_CERTIFICATES);
+        final List<Signatures.Verified> verified = ctx.signatures().credentials(compacts, CredentialTypes.CERTIFICATE);
         final List<CertificateRecord> out = new ArrayList<>();
         for (int i = 0; i < compacts.size(); i++) {
             try {
@@ -211,9 +178,12 @@ public final class CertificateContract implements ContractInterface {
                 throw RegistryException.at("certificates[" + i + "]", e);
             }
         }
-        ctx.emit(
-                "CertificatesActivated",
-                Map.of("serials", out.stream().map(CertificateRecord::serial).toList()));
+        ctx.events()
+                .emit(
+                        "CertificatesActivated",
+                        Map.of(
+                                "serials",
+                                out.stream().map(CertificateRecord::serial).toList()));
         return LedgerJson.string(out);
     }
 
@@ -232,92 +202,105 @@ public final class CertificateContract implements ContractInterface {
     }
 
     private CertificateRecord attachOne(
-            final RegistryContext ctx, final String serial, final RegistryContext.Verified verified) {
-        final CertificateRecord certificate = find(ctx, serial);
+            final RegistryContext ctx, final String serial, final Signatures.Verified verified) {
         final SignedCredential signed = verified.get();
+        final CertificateRecord certificate = ctx.certificates().find(serial);
         if (!signed.credential().issuerId().equals(certificate.validator())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());
         }
-        final ClaimRecord claim = ClaimContract.find(ctx, certificate.claim());
+        final ClaimRecord claim = ctx.claims().find(certificate.claim());
         CertificateCredentialCheck.check(
-                signed.credential(), certificate, ClaimContract.protocolOf(ctx, claim), claim.evidence());
-        final CertificateRecord active = certificate.withCredential(signed.digestSRI(), ctx.nowText());
-        ctx.state().put(State.key(Keys.CERTIFICATE, serial), active);
+                signed.credential(), certificate, ctx.claims().protocolOf(claim), claim.evidence());
+        final CertificateRecord active = certificate.toBuilder()
+                .status(Transitions.certificate(certificate.status(), CertificateStatus.ACTIVE))
+                .credentialDigestSRI(signed.digestSRI())
+                .credentialDigest(signed.sha256Hex())
+                .updatedAt(ctx.nowText())
+                .build();
+        ctx.certificates().save(certificate, active);
         return active;
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Suspend")
     public String suspend(final RegistryContext ctx, final String instruction) {
-        return changeStatus(ctx, instruction, SUSPEND, CertificateStatus.SUSPENDED);
+        return changeStatus(ctx, instruction, Actions.SUSPEND, CertificateStatus.SUSPENDED);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Reinstate")
     public String reinstate(final RegistryContext ctx, final String instruction) {
-        return changeStatus(ctx, instruction, REINSTATE, CertificateStatus.ACTIVE);
+        return changeStatus(ctx, instruction, Actions.REINSTATE, CertificateStatus.ACTIVE);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Revoke")
     public String revoke(final RegistryContext ctx, final String instruction) {
-        return changeStatus(ctx, instruction, REVOKE, CertificateStatus.REVOKED);
+        return changeStatus(ctx, instruction, Actions.REVOKE, CertificateStatus.REVOKED);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Get")
     public String get(final RegistryContext ctx, final String serial) {
-        return LedgerJson.string(find(ctx, serial));
+        return LedgerJson.string(ctx.certificates().find(serial));
+    }
+
+    /** A page of the certificates with a status; only ISSUED (awaiting their credential) is indexed. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ByStatus")
+    public String byStatus(
+            final RegistryContext ctx, final String status, final String pageSize, final String bookmark) {
+        if (!CertificateStatus.ISSUED.name().equals(status)) {
+            throw new RegistryException(
+                    RegistryError.ARGUMENT_INVALID, "certificates are listed by status ISSUED only, not " + status);
+        }
+        return Pages.json(ctx.certificates().issued(Pages.size(pageSize), bookmark));
     }
 
     /** The set bits of a status list ({@code revocation} or {@code suspension}, list number). */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "StatusBits")
     public String statusBits(final RegistryContext ctx, final String purpose, final String list) {
-        final List<Long> bits = ctx.state().scan(Keys.STATUS_BIT, bytes -> "", purpose, list).stream()
-                .map(e -> Long.parseLong(State.parts(e.getKey()).get(2)))
-                .toList();
-        return LedgerJson.string(bits);
-    }
-
-    public static CertificateRecord find(final RegistryContext ctx, final String serial) {
-        return ctx.state()
-                .get(State.key(Keys.CERTIFICATE, serial), CertificateRecord.class)
-                .orElseThrow(() -> new RegistryException(RegistryError.CERTIFICATE_NOT_FOUND, serial));
+        return LedgerJson.string(ctx.certificates().statusBits(purpose, list));
     }
 
     private String changeStatus(
             final RegistryContext ctx, final String instruction, final String action, final CertificateStatus target) {
-        final Instruction signed = ctx.instruction(instruction, action);
-        final CertificateRecord certificate = find(ctx, signed.text("serial"));
-        final PublishedProtocol protocol = ClaimContract.protocolOf(ctx, ClaimContract.find(ctx, certificate.claim()));
-        requireValidator(ctx, signed.signer(), protocol);
+        final Instruction signed = ctx.signatures().instruction(instruction, action);
+        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial"));
+        final PublishedProtocol protocol = ctx.protocols().find(certificate.protocol());
+        ctx.authorisation().designated(signed.signer(), Role.VALIDATOR, protocol.validators(), protocol.ref());
         final String reason = signed.text("reason");
-        final CertificateRecord changed = certificate.withStatus(target, reason, ctx.nowText());
-        ctx.state().put(State.key(Keys.CERTIFICATE, certificate.serial()), changed);
+        final CertificateRecord changed = withStatus(ctx, certificate, target, reason);
+        ctx.certificates().save(certificate, changed);
         cascade(ctx, certificate, target, reason);
-        final String list = Long.toString(StatusLists.list(certificate.statusIndex()));
-        final String index = Long.toString(StatusLists.index(certificate.statusIndex()));
         switch (target) {
             case SUSPENDED ->
-                ctx.state().mark(State.key(Keys.STATUS_BIT, SUSPENSION, list, index), certificate.serial());
-            case ACTIVE -> ctx.state().delete(State.key(Keys.STATUS_BIT, SUSPENSION, list, index));
-            case REVOKED -> ctx.state().mark(State.key(Keys.STATUS_BIT, REVOCATION, list, index), certificate.serial());
+                ctx.certificates()
+                        .setStatusBit(StatusLists.SUSPENSION, certificate.statusIndex(), certificate.serial());
+            case ACTIVE -> ctx.certificates().clearStatusBit(StatusLists.SUSPENSION, certificate.statusIndex());
+            case REVOKED ->
+                ctx.certificates()
+                        .setStatusBit(StatusLists.REVOCATION, certificate.statusIndex(), certificate.serial());
             default -> throw new IllegalStateException("no status bit for " + target);
         }
-        Movements.record(
-                ctx,
-                new Movement(
-                        certificate.serial(),
-                        target.name().toLowerCase(java.util.Locale.ROOT),
-                        signed.signer(),
-                        null,
-                        null,
-                        null,
-                        certificate.lots(),
-                        reason,
-                        ctx.nowText(),
-                        ctx.getStub().getTxId()));
-        ctx.emit(
-                "CertificateStatusChanged",
-                Map.of("serial", certificate.serial(), "status", target.name(), "reason", reason));
+        ctx.certificates()
+                .record(movement(ctx, certificate.serial(), target.name().toLowerCase(Locale.ROOT), signed.signer())
+                        .related(certificate.lots())
+                        .note(reason)
+                        .build());
+        ctx.events()
+                .emit(
+                        "CertificateStatusChanged",
+                        Map.of("serial", certificate.serial(), "status", target.name(), "reason", reason));
         return LedgerJson.string(changed);
+    }
+
+    private static CertificateRecord withStatus(
+            final RegistryContext ctx,
+            final CertificateRecord certificate,
+            final CertificateStatus target,
+            final String reason) {
+        return certificate.toBuilder()
+                .status(Transitions.certificate(certificate.status(), target))
+                .reason(reason)
+                .updatedAt(ctx.nowText())
+                .build();
     }
 
     /**
@@ -330,7 +313,7 @@ public final class CertificateContract implements ContractInterface {
             final CertificateStatus target,
             final String reason) {
         for (final String serial : parent.lots()) {
-            final CertificateRecord lot = find(ctx, serial);
+            final CertificateRecord lot = ctx.certificates().find(serial);
             final boolean applies = switch (target) {
                 case REVOKED -> lot.status() != CertificateStatus.REVOKED;
                 case SUSPENDED -> lot.status() == CertificateStatus.ACTIVE;
@@ -338,46 +321,20 @@ public final class CertificateContract implements ContractInterface {
                 default -> false;
             };
             if (applies) {
-                ctx.state().put(State.key(Keys.CERTIFICATE, serial), lot.withStatus(target, reason, ctx.nowText()));
+                ctx.certificates().save(lot, withStatus(ctx, lot, target, reason));
             }
             cascade(ctx, lot, target, reason);
         }
     }
 
-    private static void requireValidator(
-            final RegistryContext ctx, final String did, final PublishedProtocol protocol) {
-        ctx.acting(did, Role.VALIDATOR);
-        if (!protocol.validators().contains(did)) {
-            throw new RegistryException(
-                    RegistryError.VALIDATOR_NOT_DESIGNATED, did + " does not validate " + protocol.ref());
-        }
-    }
-
-    private static void checkNoOverlap(final RegistryContext ctx, final ClaimRecord claim) {
-        final LocalDate start = LocalDate.parse(claim.periodStart());
-        final LocalDate end = LocalDate.parse(claim.periodEnd());
-        for (final var entry : ctx.state()
-                .scan(
-                        Keys.ASSET,
-                        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
-                        claim.assetKey(),
-                        claim.category())) {
-            final List<String> parts = State.parts(entry.getKey());
-            final LocalDate otherStart = LocalDate.parse(parts.get(2));
-            final LocalDate otherEnd = LocalDate.parse(parts.get(3));
-            if (!start.isAfter(otherEnd) && !otherStart.isAfter(end)) {
-                throw new RegistryException(
-                        RegistryError.PERIOD_OVERLAP,
-                        claim.periodStart() + "/" + claim.periodEnd() + " overlaps " + entry.getValue() + " ("
-                                + parts.get(2) + "/" + parts.get(3) + ")");
-            }
-        }
-    }
-
-    private static long nextStatusIndex(final RegistryContext ctx) {
-        final String key = State.key(Keys.COUNTER, "statusIndex");
-        final long next = ctx.state().marker(key).map(Long::parseLong).orElse(0L);
-        ctx.state().mark(key, Long.toString(next + 1));
-        return next;
+    /** A history event of this transaction, by the signer. */
+    public static Movement.Builder movement(
+            final RegistryContext ctx, final String serial, final String kind, final String by) {
+        return Movement.builder()
+                .serial(serial)
+                .kind(kind)
+                .by(by)
+                .at(ctx.nowText())
+                .txId(ctx.txId());
     }
 }

@@ -1,10 +1,12 @@
 package io.impactproof.chaincode.certificate;
 
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.credentials.vc.StatusEntry;
 import io.impactproof.credentials.vc.VerifiableCredential;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.certificate.StatusLists;
+import io.impactproof.model.protocol.PublishedProtocol;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +49,8 @@ final class CertificateCredentialCheck {
         if (!evidence.equals(new HashSet<>(claimEvidence))) {
             throw mismatch("evidence must pin exactly the " + claimEvidence.size() + " evidence digests of the claim");
         }
-        checkStatus(vc, certificate, CertificateContract.REVOCATION);
-        checkStatus(vc, certificate, CertificateContract.SUSPENSION);
+        checkStatus(vc, certificate, StatusLists.REVOCATION);
+        checkStatus(vc, certificate, StatusLists.SUSPENSION);
     }
 
     private static void checkStatus(

@@ -1,19 +1,26 @@
 package io.impactproof.chaincode.claim;
 
-import io.impactproof.chaincode.core.Instruction;
-import io.impactproof.chaincode.core.Keys;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.core.RegistryContext;
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.core.State;
-import io.impactproof.chaincode.core.Transients;
-import io.impactproof.chaincode.participant.Participant;
-import io.impactproof.chaincode.participant.Role;
-import io.impactproof.chaincode.protocol.ProtocolRefs;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.chaincode.context.Instruction;
+import io.impactproof.chaincode.context.Pages;
+import io.impactproof.chaincode.context.RegistryContext;
+import io.impactproof.chaincode.context.RegistryContract;
+import io.impactproof.chaincode.context.RegistryException;
+import io.impactproof.chaincode.context.Signatures;
+import io.impactproof.chaincode.context.Transients;
+import io.impactproof.chaincode.context.Transitions;
+import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.vc.VerifiableCredential;
+import io.impactproof.model.Actions;
+import io.impactproof.model.CredentialTypes;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.Transactions;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
+import io.impactproof.model.participant.Participant;
+import io.impactproof.model.participant.Role;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.engine.Evaluation;
 import io.impactproof.protocols.engine.RuleFailure;
@@ -21,11 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,15 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * stateless and thread-safe.
  */
 @Contract(name = "claims", info = @Info(title = "Claims", version = "1.0.0"))
-public final class ClaimContract implements ContractInterface {
-    public static final String CLAIM_TYPE = "ImpactClaimCredential";
-    public static final String TRANSIENT_CLAIMS = "claims";
-    public static final String REJECT = "claims.reject";
-
-    @Override
-    public RegistryContext createContext(final ChaincodeStub stub) {
-        return new RegistryContext(stub);
-    }
+public final class ClaimContract extends RegistryContract {
 
     /**
      * Submits the claims in transient field {@code claims} (a JSON array of compact vc+jwt). The batch
@@ -53,8 +50,8 @@ public final class ClaimContract implements ContractInterface {
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Submit")
     public String submit(final RegistryContext ctx) {
-        final List<String> compacts = Transients.compacts(ctx, TRANSIENT_CLAIMS);
-        final List<RegistryContext.Verified> verified = ctx.verifyCredentials(compacts, CLAIM_TYPE);
+        final List<String> compacts = Transients.compacts(ctx, Transactions.TRANSIENT_CLAIMS);
+        final List<Signatures.Verified> verified = ctx.signatures().credentials(compacts, CredentialTypes.CLAIM);
         final List<ClaimRecord> out = new ArrayList<>(compacts.size());
         for (int i = 0; i < compacts.size(); i++) {
             try {
@@ -63,26 +60,29 @@ public final class ClaimContract implements ContractInterface {
                 throw RegistryException.at("claims[" + i + "]", e);
             }
         }
-        ctx.emit(
-                "ClaimsSubmitted",
-                Map.of(
-                        "claims",
-                        out.stream()
-                                .map(c -> Map.of(
-                                        "id", c.id(), "status", c.status().name()))
-                                .toList()));
+        ctx.events()
+                .emit(
+                        "ClaimsSubmitted",
+                        Map.of(
+                                "claims",
+                                out.stream()
+                                        .map(c -> Map.of(
+                                                "id",
+                                                c.id(),
+                                                "status",
+                                                c.status().name()))
+                                        .toList()));
         return LedgerJson.string(out);
     }
 
     private ClaimRecord submitOne(final RegistryContext ctx, final SignedCredential signed) {
         final VerifiableCredential vc = signed.credential();
-        final Participant owner = ctx.acting(vc.issuerId(), Role.OWNER);
-        ctx.requireOwnOrganisation(owner);
+        final Participant owner = ctx.authorisation().acting(vc.issuerId(), Role.OWNER);
+        ctx.authorisation().requireOwnOrganisation(owner);
         final String id = vc.id()
                 .orElseThrow(
                         () -> new RegistryException(RegistryError.ARGUMENT_INVALID, "a claim credential needs an id"));
-        final String key = State.key(Keys.CLAIM, id);
-        final var existing = ctx.state().get(key, ClaimRecord.class);
+        final var existing = ctx.claims().get(id);
         if (existing.isPresent()) {
             if (existing.get().digest().equals(signed.sha256Hex())) {
                 return existing.get();
@@ -91,7 +91,7 @@ public final class ClaimContract implements ContractInterface {
         }
         final ObjectNode subject = vc.subject();
         final PublishedProtocol protocol =
-                ProtocolRefs.byUrn(ctx, subject.path("protocol").path("id").stringValue(null));
+                ctx.protocols().byUrn(subject.path("protocol").path("id").stringValue(null));
         if (!PublishedProtocol.ACTIVE.equals(protocol.status())) {
             throw new RegistryException(RegistryError.PROTOCOL_DEPRECATED, protocol.ref());
         }
@@ -108,7 +108,7 @@ public final class ClaimContract implements ContractInterface {
         }
         final Evaluation evaluation;
         try {
-            evaluation = ProtocolRefs.compiled(protocol).evaluate(data);
+            evaluation = Protocols.compiled(protocol).evaluate(data);
         } catch (ProtocolException e) {
             throw RegistryException.of(e);
         }
@@ -117,11 +117,7 @@ public final class ClaimContract implements ContractInterface {
                     RegistryError.CLAIM_INELIGIBLE,
                     evaluation.failures().stream().map(RuleFailure::ruleId).collect(Collectors.joining(", ")));
         }
-        final var certified = ctx.state().marker(State.key(Keys.UNIQUE, evaluation.uniquenessKey()));
-        if (certified.isPresent()) {
-            throw new RegistryException(
-                    RegistryError.DOUBLE_COUNTING, "this activity is already certified as " + certified.get());
-        }
+        ctx.activities().requireNotCounted(evaluation.uniquenessKey());
         final List<String> evidence = new ArrayList<>();
         vc.evidence().forEach(item -> {
             final String sri = item.path("digestSRI").stringValue(null);
@@ -129,99 +125,69 @@ public final class ClaimContract implements ContractInterface {
                 evidence.add(sri);
             }
         });
-        final ClaimRecord record = new ClaimRecord(
-                id,
-                signed.sha256Hex(),
-                signed.digestSRI(),
-                owner.did(),
-                owner.organisation(),
-                protocol.ref(),
-                protocol.digest(),
-                evaluation.category(),
-                evaluation.unit(),
-                evaluation.uniquenessKey(),
-                evaluation.assetKey(),
-                evaluation.periodStart().toString(),
-                evaluation.periodEnd().toString(),
-                evaluation.impact().orElseThrow().toPlainString(),
-                evaluation.proofLevel().label(),
-                evidence,
-                ClaimStatus.SUBMITTED,
-                0,
-                null,
-                null,
-                null,
-                null,
-                ctx.nowText(),
-                ctx.nowText());
-        save(ctx, null, record);
-        protocol.verifiers().forEach(verifier -> ctx.state().mark(State.key(Keys.TODO, verifier, id), ""));
+        final ClaimRecord record = ClaimRecord.builder()
+                .id(id)
+                .digest(signed.sha256Hex())
+                .digestSRI(signed.digestSRI())
+                .owner(owner.did())
+                .organisation(owner.organisation())
+                .protocol(protocol.ref())
+                .protocolDigest(protocol.digest())
+                .category(evaluation.category())
+                .unit(evaluation.unit())
+                .uniquenessKey(evaluation.uniquenessKey())
+                .assetKey(evaluation.assetKey())
+                .periodStart(evaluation.periodStart().toString())
+                .periodEnd(evaluation.periodEnd().toString())
+                .claimedValue(evaluation.impact().orElseThrow().toPlainString())
+                .proofLevel(evaluation.proofLevel().label())
+                .evidence(evidence)
+                .status(ClaimStatus.SUBMITTED)
+                .submittedAt(ctx.nowText())
+                .updatedAt(ctx.nowText())
+                .build();
+        ctx.claims().save(null, record);
+        protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, id));
         return record;
     }
 
     /** Rejects a claim (the way out of a dispute); signed by one of the protocol's validators. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Reject")
     public String reject(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, REJECT);
-        final ClaimRecord claim = find(ctx, signed.text("claim"));
-        final PublishedProtocol protocol = protocolOf(ctx, claim);
-        ctx.acting(signed.signer(), Role.VALIDATOR);
-        if (!protocol.validators().contains(signed.signer())) {
-            throw new RegistryException(RegistryError.VALIDATOR_NOT_DESIGNATED, signed.signer());
-        }
-        final ClaimRecord rejected = claim.rejected(signed.text("reason"), ctx.nowText());
-        save(ctx, claim, rejected);
-        protocol.verifiers().forEach(verifier -> ctx.state().delete(State.key(Keys.TODO, verifier, claim.id())));
-        ctx.emit("ClaimRejected", Map.of("id", claim.id(), "reason", rejected.reason()));
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.REJECT);
+        final ClaimRecord claim = ctx.claims().find(signed.text("claim"));
+        final PublishedProtocol protocol = ctx.claims().protocolOf(claim);
+        ctx.authorisation().designated(signed.signer(), Role.VALIDATOR, protocol.validators(), protocol.ref());
+        final ClaimRecord rejected = claim.toBuilder()
+                .status(Transitions.claim(claim.status(), ClaimStatus.REJECTED))
+                .reason(signed.text("reason"))
+                .updatedAt(ctx.nowText())
+                .build();
+        ctx.claims().save(claim, rejected);
+        protocol.verifiers().forEach(verifier -> ctx.claims().doneByVerifier(verifier, claim.id()));
+        ctx.events().emit("ClaimRejected", Map.of("id", claim.id(), "reason", rejected.reason()));
         return LedgerJson.string(rejected);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Get")
     public String get(final RegistryContext ctx, final String id) {
-        return LedgerJson.string(find(ctx, id));
+        return LedgerJson.string(ctx.claims().find(id));
     }
 
-    /** The claims a verifier has yet to attest. */
+    /**
+     * A page of the claims a verifier has yet to attest: {@code {records, bookmark}}; pass the
+     * bookmark back for the next page (empty: the first; returned empty: the last).
+     */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Awaiting")
-    public String awaiting(final RegistryContext ctx, final String verifierDid) {
-        final List<ClaimRecord> out = new ArrayList<>();
-        for (final var entry : ctx.state().scan(Keys.TODO, bytes -> "", verifierDid)) {
-            out.add(find(ctx, State.parts(entry.getKey()).get(1)));
-        }
-        return LedgerJson.string(out);
+    public String awaiting(
+            final RegistryContext ctx, final String verifierDid, final String pageSize, final String bookmark) {
+        return Pages.json(ctx.claims().awaiting(verifierDid, Pages.size(pageSize), bookmark));
     }
 
-    /** Writes a claim record and keeps the by-status index in step; {@code previous} is null for a new claim. */
-    public static void save(final RegistryContext ctx, final ClaimRecord previous, final ClaimRecord updated) {
-        ctx.state().put(State.key(Keys.CLAIM, updated.id()), updated);
-        if (previous == null || previous.status() != updated.status()) {
-            if (previous != null) {
-                ctx.state()
-                        .delete(State.key(Keys.CLAIM_STATUS, previous.status().name(), previous.id()));
-            }
-            ctx.state().mark(State.key(Keys.CLAIM_STATUS, updated.status().name(), updated.id()), "");
-        }
-    }
-
-    /** The claims with a status, e.g. the VERIFIED ones awaiting their validator. */
+    /** A page of the claims with a status, e.g. the VERIFIED ones awaiting their validator. */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ByStatus")
-    public String byStatus(final RegistryContext ctx, final String status) {
-        final List<ClaimRecord> out = new ArrayList<>();
-        for (final var entry : ctx.state().scan(Keys.CLAIM_STATUS, bytes -> "", status)) {
-            out.add(find(ctx, State.parts(entry.getKey()).get(1)));
-        }
-        return LedgerJson.string(out);
-    }
-
-    public static ClaimRecord find(final RegistryContext ctx, final String id) {
-        return ctx.state()
-                .get(State.key(Keys.CLAIM, id), ClaimRecord.class)
-                .orElseThrow(() -> new RegistryException(RegistryError.CLAIM_NOT_FOUND, id));
-    }
-
-    public static PublishedProtocol protocolOf(final RegistryContext ctx, final ClaimRecord claim) {
-        final int at = claim.protocol().lastIndexOf('@');
-        return ProtocolRefs.find(
-                ctx, claim.protocol().substring(0, at), claim.protocol().substring(at + 1));
+    public String byStatus(
+            final RegistryContext ctx, final String status, final String pageSize, final String bookmark) {
+        return Pages.json(ctx.claims().withStatus(status, Pages.size(pageSize), bookmark));
     }
 }

@@ -4,28 +4,30 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import io.impactproof.chaincode.core.Instruction;
-import io.impactproof.chaincode.core.Keys;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.core.RegistryContext;
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.core.State;
+import io.impactproof.chaincode.context.Instruction;
+import io.impactproof.chaincode.context.RegistryContext;
+import io.impactproof.chaincode.context.RegistryContract;
+import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.did.DidKey;
 import io.impactproof.credentials.did.DidUrl;
 import io.impactproof.credentials.json.Json;
+import io.impactproof.model.Actions;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.participant.Participant;
+import io.impactproof.model.participant.Role;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,22 +36,14 @@ import tools.jackson.databind.JsonNode;
  * authorised by the organisation's own Fabric identity. This class is stateless and thread-safe.
  */
 @Contract(name = "participants", info = @Info(title = "Participants", version = "1.0.0"))
-public final class ParticipantContract implements ContractInterface {
-    public static final String REGISTER = "participants.register";
-    public static final String ROTATE = "participants.rotateKey";
-    public static final String DEACTIVATE = "participants.deactivate";
-
-    @Override
-    public RegistryContext createContext(final ChaincodeStub stub) {
-        return new RegistryContext(stub);
-    }
+public final class ParticipantContract extends RegistryContract {
 
     /** Registers a participant; idempotent when the same participant is registered again. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Register")
     public String register(final RegistryContext ctx, final String instruction) {
         final JsonNode args = Json.parse(unverifiedArgs(instruction));
         final Map<String, String> keys = keys(args.path("did").stringValue(""), args.path("keys"));
-        final Instruction signed = ctx.instructionWithFallback(instruction, REGISTER, keys);
+        final Instruction signed = ctx.signatures().instructionWithFallback(instruction, Actions.REGISTER, keys);
         final String did = signed.text("did");
         final String organisation = signed.text("organisation");
         final List<Role> roles = roles(signed.args().path("roles"));
@@ -57,7 +51,8 @@ public final class ParticipantContract implements ContractInterface {
             throw new RegistryException(
                     RegistryError.WRONG_ORGANISATION, "an organisation registers its own participants");
         }
-        final boolean bootstrap = operators(ctx, organisation).isEmpty();
+        final boolean bootstrap =
+                ctx.participants().withRole(organisation, Role.OPERATOR).isEmpty();
         if (bootstrap) {
             if (!signed.signer().equals(did) || !roles.contains(Role.OPERATOR)) {
                 throw new RegistryException(
@@ -65,11 +60,10 @@ public final class ParticipantContract implements ContractInterface {
                         organisation + " has no operator yet: its first participant is an operator signing for itself");
             }
         } else {
-            requireOperator(ctx, signed.signer(), organisation);
+            ctx.authorisation().requireOperatorOf(signed.signer(), organisation);
         }
         final String name = signed.args().path("name").stringValue(did);
-        final String key = State.key(Keys.PARTICIPANT, did);
-        final var existing = ctx.state().get(key, Participant.class);
+        final var existing = ctx.participants().get(did);
         if (existing.isPresent()) {
             final Participant p = existing.get();
             if (p.organisation().equals(organisation)
@@ -82,17 +76,16 @@ public final class ParticipantContract implements ContractInterface {
         }
         final Participant participant =
                 new Participant(did, name, organisation, roles, keys, Participant.ACTIVE, ctx.nowText(), ctx.nowText());
-        ctx.state().put(key, participant);
-        roles.forEach(role -> ctx.state().mark(State.key(Keys.ORG_ROLE, organisation, role.name(), did), ""));
-        ctx.emit("ParticipantRegistered", Map.of("did", did, "organisation", organisation));
+        ctx.participants().add(participant);
+        ctx.events().emit("ParticipantRegistered", Map.of("did", did, "organisation", organisation));
         return LedgerJson.string(participant);
     }
 
     /** Adds and removes keys; signed by the participant itself or an operator of its organisation. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "RotateKey")
     public String rotateKey(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, ROTATE);
-        final Participant participant = ctx.participant(signed.text("did"));
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.ROTATE_KEY);
+        final Participant participant = ctx.participants().find(signed.text("did"));
         authoriseChange(ctx, signed, participant);
         if (participant.did().startsWith("did:key:")) {
             throw new RegistryException(RegistryError.KEY_INVALID, "a did:key cannot rotate: register a new DID");
@@ -105,84 +98,47 @@ public final class ParticipantContract implements ContractInterface {
         if (keys.isEmpty()) {
             throw new RegistryException(RegistryError.KEY_INVALID, "a participant keeps at least one key");
         }
-        final Participant updated = new Participant(
-                participant.did(),
-                participant.name(),
-                participant.organisation(),
-                participant.roles(),
-                keys,
-                participant.status(),
-                participant.registeredAt(),
-                ctx.nowText());
-        ctx.state().put(State.key(Keys.PARTICIPANT, participant.did()), updated);
-        ctx.emit("ParticipantKeysRotated", Map.of("did", participant.did()));
+        final Participant updated = participant.withKeys(keys, ctx.nowText());
+        ctx.participants().put(updated);
+        ctx.events().emit("ParticipantKeysRotated", Map.of("did", participant.did()));
         return LedgerJson.string(updated);
     }
 
     /** Deactivates a participant: its keys no longer verify anything. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Deactivate")
     public String deactivate(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, DEACTIVATE);
-        final Participant participant = ctx.participant(signed.text("did"));
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.DEACTIVATE);
+        final Participant participant = ctx.participants().find(signed.text("did"));
         authoriseChange(ctx, signed, participant);
         if (!participant.active()) {
             throw new RegistryException(RegistryError.PARTICIPANT_INACTIVE, participant.did());
         }
-        final Participant updated = new Participant(
-                participant.did(),
-                participant.name(),
-                participant.organisation(),
-                participant.roles(),
-                participant.keys(),
-                Participant.DEACTIVATED,
-                participant.registeredAt(),
-                ctx.nowText());
-        ctx.state().put(State.key(Keys.PARTICIPANT, participant.did()), updated);
-        participant
-                .roles()
-                .forEach(role -> ctx.state()
-                        .delete(State.key(Keys.ORG_ROLE, participant.organisation(), role.name(), participant.did())));
-        ctx.emit("ParticipantDeactivated", Map.of("did", participant.did()));
+        final Participant updated = participant.withStatus(Participant.DEACTIVATED, ctx.nowText());
+        ctx.participants().put(updated);
+        ctx.participants().unindex(participant);
+        ctx.events().emit("ParticipantDeactivated", Map.of("did", participant.did()));
         return LedgerJson.string(updated);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Get")
     public String get(final RegistryContext ctx, final String did) {
-        return LedgerJson.string(ctx.participant(did));
+        return LedgerJson.string(ctx.participants().find(did));
     }
 
     /** The active participants of an organisation with a role (e.g. its verifiers). */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ListByRole")
     public String listByRole(final RegistryContext ctx, final String organisation, final String role) {
-        final List<Participant> out = new ArrayList<>();
-        for (final var entry : ctx.state()
-                .scan(Keys.ORG_ROLE, bytes -> "", organisation, role(role).name())) {
-            out.add(ctx.participant(State.parts(entry.getKey()).get(2)));
-        }
-        return LedgerJson.string(out);
+        return LedgerJson.string(ctx.participants().withRole(organisation, role(role)).stream()
+                .map(ctx.participants()::find)
+                .toList());
     }
 
     private static void authoriseChange(
             final RegistryContext ctx, final Instruction signed, final Participant participant) {
-        ctx.requireOwnOrganisation(participant);
+        ctx.authorisation().requireOwnOrganisation(participant);
         if (!signed.signer().equals(participant.did())) {
-            requireOperator(ctx, signed.signer(), participant.organisation());
+            ctx.authorisation().requireOperatorOf(signed.signer(), participant.organisation());
         }
-    }
-
-    private static void requireOperator(final RegistryContext ctx, final String signer, final String organisation) {
-        final Participant operator = ctx.acting(signer, Role.OPERATOR);
-        if (!operator.organisation().equals(organisation)) {
-            throw new RegistryException(
-                    RegistryError.FORBIDDEN,
-                    signer + " is an operator of " + operator.organisation() + ", not of " + organisation);
-        }
-    }
-
-    private static List<String> operators(final RegistryContext ctx, final String organisation) {
-        return ctx.state().scan(Keys.ORG_ROLE, bytes -> "", organisation, Role.OPERATOR.name()).stream()
-                .map(Map.Entry::getKey)
-                .toList();
     }
 
     private static String unverifiedArgs(final String compact) {
@@ -192,8 +148,8 @@ public final class ParticipantContract implements ContractInterface {
             throw new RegistryException(RegistryError.INSTRUCTION_INVALID, "not a compact JWS");
         }
         try {
-            final JsonNode payload = Json.parse(new String(
-                    java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8));
+            final JsonNode payload =
+                    Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             return Json.write(payload.path("args"));
         } catch (IllegalArgumentException | CredentialException e) {
             throw new RegistryException(RegistryError.INSTRUCTION_INVALID, "payload is not base64url JSON");

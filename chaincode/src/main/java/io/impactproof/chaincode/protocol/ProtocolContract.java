@@ -1,27 +1,25 @@
 package io.impactproof.chaincode.protocol;
 
-import io.impactproof.chaincode.core.Instruction;
-import io.impactproof.chaincode.core.Keys;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.chaincode.core.RegistryContext;
-import io.impactproof.chaincode.core.RegistryError;
-import io.impactproof.chaincode.core.RegistryException;
-import io.impactproof.chaincode.core.State;
-import io.impactproof.chaincode.participant.Participant;
-import io.impactproof.chaincode.participant.Role;
+import io.impactproof.chaincode.context.Instruction;
+import io.impactproof.chaincode.context.RegistryContext;
+import io.impactproof.chaincode.context.RegistryContract;
+import io.impactproof.chaincode.context.RegistryException;
+import io.impactproof.model.Actions;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.participant.Participant;
+import io.impactproof.model.participant.Role;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.ProtocolLoader;
 import io.impactproof.protocols.engine.BoundPolicy;
 import io.impactproof.protocols.engine.CompiledProtocol;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,21 +28,14 @@ import tools.jackson.databind.JsonNode;
  * thread-safe.
  */
 @Contract(name = "protocols", info = @Info(title = "Protocols", version = "1.0.0"))
-public final class ProtocolContract implements ContractInterface {
-    public static final String PUBLISH = "protocols.publish";
-    public static final String DEPRECATE = "protocols.deprecate";
-
-    @Override
-    public RegistryContext createContext(final ChaincodeStub stub) {
-        return new RegistryContext(stub);
-    }
+public final class ProtocolContract extends RegistryContract {
 
     /** Publishes a version; publishing the same definition again is idempotent. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Publish")
     public String publish(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, PUBLISH);
-        final Participant operator = ctx.acting(signed.signer(), Role.OPERATOR);
-        ctx.requireOwnOrganisation(operator);
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.PUBLISH);
+        final Participant operator = ctx.authorisation().acting(signed.signer(), Role.OPERATOR);
+        ctx.authorisation().requireOwnOrganisation(operator);
         final CompiledProtocol compiled;
         final BoundPolicy policy;
         try {
@@ -53,11 +44,10 @@ public final class ProtocolContract implements ContractInterface {
         } catch (ProtocolException e) {
             throw RegistryException.of(e);
         }
-        policy.verifiers().forEach(did -> ctx.acting(did, Role.VERIFIER));
-        policy.validators().forEach(did -> ctx.acting(did, Role.VALIDATOR));
+        policy.verifiers().forEach(did -> ctx.authorisation().acting(did, Role.VERIFIER));
+        policy.validators().forEach(did -> ctx.authorisation().acting(did, Role.VALIDATOR));
         final var p = compiled.protocol();
-        final String key = State.key(Keys.PROTOCOL, p.id(), p.version());
-        final var existing = ctx.state().get(key, PublishedProtocol.class);
+        final var existing = ctx.protocols().get(p.id(), p.version());
         if (existing.isPresent()) {
             final PublishedProtocol e = existing.get();
             if (e.digest().equals(compiled.digest())
@@ -88,18 +78,18 @@ public final class ProtocolContract implements ContractInterface {
                 operator.did(),
                 ctx.nowText(),
                 PublishedProtocol.ACTIVE);
-        ctx.state().put(key, published);
-        ctx.emit("ProtocolPublished", Map.of("protocol", published.ref(), "digest", published.digest()));
+        ctx.protocols().put(published);
+        ctx.events().emit("ProtocolPublished", Map.of("protocol", published.ref(), "digest", published.digest()));
         return LedgerJson.string(published);
     }
 
     /** Deprecates a version: no new claims; claims already submitted continue. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Deprecate")
     public String deprecate(final RegistryContext ctx, final String instruction) {
-        final Instruction signed = ctx.instruction(instruction, DEPRECATE);
-        final Participant operator = ctx.acting(signed.signer(), Role.OPERATOR);
-        ctx.requireOwnOrganisation(operator);
-        final PublishedProtocol published = ProtocolRefs.find(ctx, signed.text("id"), signed.text("version"));
+        final Instruction signed = ctx.signatures().instruction(instruction, Actions.DEPRECATE);
+        final Participant operator = ctx.authorisation().acting(signed.signer(), Role.OPERATOR);
+        ctx.authorisation().requireOwnOrganisation(operator);
+        final PublishedProtocol published = ctx.protocols().find(signed.text("id"), signed.text("version"));
         if (!published.organisation().equals(operator.organisation())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "only " + published.organisation() + " may deprecate " + published.ref());
@@ -108,20 +98,19 @@ public final class ProtocolContract implements ContractInterface {
             throw new RegistryException(RegistryError.PROTOCOL_DEPRECATED, published.ref());
         }
         final PublishedProtocol deprecated = published.withStatus(PublishedProtocol.DEPRECATED);
-        ctx.state().put(State.key(Keys.PROTOCOL, published.id(), published.version()), deprecated);
-        ctx.emit("ProtocolDeprecated", Map.of("protocol", published.ref()));
+        ctx.protocols().put(deprecated);
+        ctx.events().emit("ProtocolDeprecated", Map.of("protocol", published.ref()));
         return LedgerJson.string(deprecated);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "Get")
     public String get(final RegistryContext ctx, final String id, final String version) {
-        return LedgerJson.string(ProtocolRefs.find(ctx, id, version));
+        return LedgerJson.string(ctx.protocols().find(id, version));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "List")
     public String list(final RegistryContext ctx) {
-        final List<PublishedProtocol> all = ctx.state().scanRecords(Keys.PROTOCOL, PublishedProtocol.class);
-        return LedgerJson.string(all);
+        return LedgerJson.string(ctx.protocols().all());
     }
 
     private static Map<String, String> bindings(final JsonNode node) {

@@ -1,9 +1,9 @@
 package io.impactproof.gateway.agents;
 
-import io.impactproof.gateway.config.GatewayProperties;
-import io.impactproof.gateway.keys.KeyStoreFile;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.system.GatewayProperties;
+import io.impactproof.gateway.system.KeyStoreFile;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AgentConfiguration {
     @Bean
     ManagedAgents managedAgents(
-            final Registry registry,
+            final RegistryClient registry,
             final ContentStore store,
             final KeyStoreFile keys,
             final GatewayProperties properties,

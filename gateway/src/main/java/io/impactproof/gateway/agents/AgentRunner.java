@@ -1,166 +1,250 @@
 package io.impactproof.gateway.agents;
 
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.claim.ClaimStatus;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
-import io.impactproof.credentials.json.Json;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.Checkpoint;
+import io.impactproof.client.ledger.LedgerEvent;
+import io.impactproof.client.ledger.LedgerException;
+import io.impactproof.client.ledger.LedgerPort;
+import io.impactproof.client.ledger.Subscription;
 import io.impactproof.credentials.jwt.SignedCredential;
-import io.impactproof.gateway.config.GatewayProperties;
-import io.impactproof.gateway.ledger.EmbeddedLedgerPort;
-import io.impactproof.gateway.ledger.LedgerRefusal;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.ledger.Committed;
-import java.nio.charset.StandardCharsets;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.system.GatewayProperties;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.claim.ClaimStatus;
+import io.impactproof.model.protocol.PublishedProtocol;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the automated agents from the ledger's events, on one worker thread: when claims are
- * submitted, the managed verifiers attest them; when claims become VERIFIED, the managed validator
- * certifies them. At start it catches up with the claims still awaiting a managed verifier and the
- * VERIFIED claims awaiting its validator, so a restarted node loses no work.
+ * Runs the automated agents from the ledger's events, on one worker thread. Events only say that
+ * there may be work; the work itself is read from the ledger's own to-do indexes — the claims
+ * awaiting each managed verifier, the VERIFIED claims awaiting the validator, the certificates
+ * ISSUED without their credential — page by page, in batches. So a restarted node finishes any
+ * backlog in time linear in its size, acts at most once per item (the ledger says what is left), and
+ * resumes its event stream from the checkpoint it recorded.
  */
 @Component
 class AgentRunner implements DisposableBean {
+    /** Claims per transaction: five verifiers' attestations of a page stay under the batch limit. */
+    static final int PAGE = 200;
+
     private static final Logger LOG = Logger.getLogger(AgentRunner.class.getName());
 
     private final ManagedAgents agents;
-    private final Registry registry;
+    private final RegistryClient registry;
+    private final ContentStore store;
+    private final LedgerPort ledger;
     private final GatewayProperties.Agents settings;
+    private final CheckpointFile checkpoints;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         final Thread t = new Thread(r, "impactproof-agents");
         t.setDaemon(true);
         return t;
     });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean verify = new AtomicBoolean(true);
+    private final AtomicBoolean validate = new AtomicBoolean(true);
+    private final AtomicReference<Checkpoint> seen = new AtomicReference<>();
+    private Subscription subscription;
 
     AgentRunner(
             final ManagedAgents agents,
-            final Registry registry,
-            final EmbeddedLedgerPort ledger,
+            final RegistryClient registry,
+            final ContentStore store,
+            final LedgerPort ledger,
             final GatewayProperties properties) {
         this.agents = agents;
         this.registry = registry;
+        this.store = store;
+        this.ledger = ledger;
         this.settings = properties.agents();
-        ledger.ledger().onCommit(committed -> worker.execute(() -> handle(committed)));
+        this.checkpoints = new CheckpointFile(properties.dataDir().resolve("agents.checkpoint"));
     }
 
-    /** Work left when the node stopped: claims awaiting its verifiers, VERIFIED claims awaiting its validator. */
+    /** Subscribes from the recorded checkpoint (or from now) and drains whatever is already waiting. */
     @EventListener(ApplicationReadyEvent.class)
-    void catchUp() {
-        worker.execute(() -> {
-            if (settings.verifiers()) {
-                final Set<String> pending = new LinkedHashSet<>();
-                agents.verifiers().forEach(v -> registry.awaiting(v.did()).forEach(c -> pending.add(c.id())));
-                attest(pending);
-            }
-            if (settings.validator()) {
-                final Set<String> verified = new LinkedHashSet<>();
-                for (final ClaimRecord claim : registry.claimsWithStatus(ClaimStatus.VERIFIED.name())) {
-                    final PublishedProtocol protocol = registry.protocol(claim.protocol());
-                    if (protocol.validators().contains(agents.validator().did())) {
-                        verified.add(claim.id());
-                    }
-                }
-                certify(verified);
-            }
-        });
-    }
-
-    private void handle(final Committed committed) {
-        if (committed.eventName() == null || committed.eventPayload() == null) {
+    void start() {
+        if (!settings.verifiers() && !settings.validator()) {
             return;
         }
+        final Checkpoint from =
+                checkpoints.read().orElseGet(() -> new Checkpoint(ledger.info().height() - 1, Integer.MAX_VALUE));
+        seen.set(from);
+        subscription = ledger.subscribe(from, this::onEvent);
+        schedule();
+    }
+
+    private void onEvent(final LedgerEvent event) {
+        switch (event.name()) {
+            case "ClaimsSubmitted" -> verify.set(true);
+            case "AttestationsRecorded", "CertificatesIssued" -> validate.set(true);
+            default -> {
+                // Other events need no agent.
+            }
+        }
+        seen.set(event.checkpoint());
+        schedule();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        final Checkpoint upTo = seen.get();
         try {
-            final JsonNode event = Json.parse(new String(committed.eventPayload(), StandardCharsets.UTF_8));
-            switch (committed.eventName()) {
-                case "ClaimsSubmitted" -> {
-                    if (settings.verifiers()) {
-                        attest(ids(event, null));
-                    }
-                }
-                case "AttestationsRecorded" -> {
-                    if (settings.validator()) {
-                        certify(ids(event, ClaimStatus.VERIFIED.name()));
-                    }
-                }
-                default -> {
-                    // Other events need no agent.
-                }
+            if (verify.getAndSet(false) && settings.verifiers()) {
+                agents.verifiers().forEach(this::attestAll);
+            }
+            if (validate.getAndSet(false) && settings.validator()) {
+                certifyAll();
+                attachAll();
+            }
+            if (upTo != null) {
+                checkpoints.write(upTo);
             }
         } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "agents could not handle " + committed.eventName() + " of block " + committed.block(),
-                    e);
+            LOG.log(Level.WARNING, "the agents stopped a round of work; it is retried on the next event or start", e);
         }
     }
 
-    private static Set<String> ids(final JsonNode event, final String status) {
-        final Set<String> ids = new LinkedHashSet<>();
-        for (final JsonNode claim : event.path("claims")) {
-            if (status == null || status.equals(claim.path("status").stringValue(""))) {
-                ids.add(claim.path("id").stringValue(""));
-            }
-        }
-        return ids;
+    /** Every claim awaiting this verifier, a page per transaction. */
+    private void attestAll(final VerifierAgent verifier) {
+        final Map<String, PublishedProtocol> protocols = new HashMap<>();
+        RegistryClient.forEachPage(
+                (size, bookmark) -> registry.awaiting(verifier.did(), size, bookmark), PAGE, claims -> {
+                    final List<SignedCredential> attestations = new ArrayList<>();
+                    for (final ClaimRecord claim : claims) {
+                        try {
+                            attestations.add(verifier.attest(claim, protocol(protocols, claim.protocol())));
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, verifier.did() + " could not attest " + claim.id(), e);
+                        }
+                    }
+                    submit(attestations, batch -> registry.attest(batch), "attestations of " + verifier.did());
+                    LOG.fine(() -> verifier.did() + " attested a page of " + claims.size() + " claims");
+                });
     }
 
-    private void attest(final Set<String> claimIds) {
-        final List<SignedCredential> attestations = new ArrayList<>();
-        for (final String id : claimIds) {
+    /** Every VERIFIED claim this node's validator is designated for, a page per transaction. */
+    private void certifyAll() {
+        final ValidatorAgent validator = agents.validator();
+        final Map<String, PublishedProtocol> protocols = new HashMap<>();
+        RegistryClient.forEachPage(
+                (size, bookmark) -> registry.claimsWithStatus(ClaimStatus.VERIFIED.name(), size, bookmark),
+                PAGE,
+                claims -> {
+                    final List<String> ids = claims.stream()
+                            .filter(c -> protocol(protocols, c.protocol())
+                                    .validators()
+                                    .contains(validator.did()))
+                            .map(ClaimRecord::id)
+                            .toList();
+                    LOG.fine(() ->
+                            "the validator certifies a page of " + ids.size() + " of " + claims.size() + " claims");
+                    if (!ids.isEmpty()) {
+                        try {
+                            validator.certify(ids);
+                        } catch (LedgerException e) {
+                            LOG.warning(() -> "the validator agent could not certify a batch: " + e.getMessage()
+                                    + "; certifying one by one");
+                            ids.forEach(id -> {
+                                try {
+                                    validator.certify(List.of(id));
+                                } catch (LedgerException single) {
+                                    LOG.warning(() ->
+                                            "the validator agent could not certify " + id + ": " + single.getMessage());
+                                }
+                            });
+                        }
+                    }
+                });
+    }
+
+    /** Certificates this node's validator issued but did not attach (a crash between the two). */
+    private void attachAll() {
+        final ValidatorAgent validator = agents.validator();
+        final List<CertificateRecord> pending = new ArrayList<>();
+        RegistryClient.forEachPage(
+                registry::awaitingCredential,
+                PAGE,
+                page -> page.stream()
+                        .filter(c -> c.validator().equals(validator.did()))
+                        .forEach(pending::add));
+        for (int from = 0; from < pending.size(); from += PAGE) {
+            final List<CertificateRecord> batch = pending.subList(from, Math.min(pending.size(), from + PAGE));
             try {
-                attestations.addAll(attestationsFor(id));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "the verifier agents could not attest " + id, e);
-            }
-        }
-        if (!attestations.isEmpty()) {
-            try {
-                registry.attest(attestations);
-            } catch (LedgerRefusal e) {
-                LOG.warning(() -> "the verifier agents' attestations were refused: " + e.getMessage());
+                validator.attach(batch);
+            } catch (LedgerException e) {
+                LOG.warning(() ->
+                        "the validator agent could not attach " + batch.size() + " credentials: " + e.getMessage());
             }
         }
     }
 
-    private List<SignedCredential> attestationsFor(final String id) {
-        final List<SignedCredential> attestations = new ArrayList<>();
-        final ClaimRecord claim = registry.claim(id);
-        final PublishedProtocol protocol = registry.protocol(claim.protocol());
-        for (final VerifierAgent verifier : agents.verifiers()) {
-            if (protocol.verifiers().contains(verifier.did())
-                    && registry.awaiting(verifier.did()).stream().anyMatch(c -> c.id().equals(id))) {
-                attestations.add(verifier.attest(claim, protocol));
-            }
-        }
-        return attestations;
+    private PublishedProtocol protocol(final Map<String, PublishedProtocol> cache, final String ref) {
+        return cache.computeIfAbsent(ref, registry::protocol);
     }
 
-    private void certify(final Set<String> claimIds) {
-        if (claimIds.isEmpty()) {
+    private interface Write {
+        void apply(List<SignedCredential> batch);
+    }
+
+    /** Submits a batch; if the ledger refuses it, each item alone, so one bad item holds up no other. */
+    private void submit(final List<SignedCredential> batch, final Write write, final String what) {
+        if (batch.isEmpty()) {
             return;
         }
         try {
-            agents.validator().certify(claimIds);
-        } catch (LedgerRefusal e) {
-            LOG.warning(() -> "the validator agent could not certify " + claimIds + ": " + e.getMessage());
+            StoredCredentials.storedDuring(store, batch, () -> {
+                write.apply(batch);
+                return null;
+            });
+        } catch (LedgerException e) {
+            LOG.warning(() -> "the " + what + " were refused as a batch: " + e.getMessage() + "; sending one by one");
+            for (final SignedCredential one : batch) {
+                try {
+                    StoredCredentials.storedDuring(store, List.of(one), () -> {
+                        write.apply(List.of(one));
+                        return null;
+                    });
+                } catch (LedgerException single) {
+                    LOG.warning(() -> "one of the " + what + " was refused: " + single.getMessage());
+                }
+            }
         }
+    }
+
+    /** For tests: waits until the worker has drained what it was given. */
+    void awaitIdle() throws InterruptedException {
+        final var done = new java.util.concurrent.CountDownLatch(1);
+        worker.execute(done::countDown);
+        done.await(60, TimeUnit.SECONDS);
     }
 
     @Override
     public void destroy() throws InterruptedException {
+        if (subscription != null) {
+            subscription.close();
+        }
         worker.shutdown();
         worker.awaitTermination(30, TimeUnit.SECONDS);
     }

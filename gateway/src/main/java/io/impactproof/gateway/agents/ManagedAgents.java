@@ -1,13 +1,15 @@
 package io.impactproof.gateway.agents;
 
-import io.impactproof.chaincode.protocol.PublishedProtocol;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.gateway.keys.KeyStoreFile;
-import io.impactproof.gateway.ledger.LedgerRefusal;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.gateway.store.ContentStore;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.system.KeyStoreFile;
+import io.impactproof.model.Actions;
+import io.impactproof.model.RegistryError;
+import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ManagedAgents {
     public static final int VERIFIERS = 5;
 
-    private final Registry registry;
+    private final RegistryClient registry;
     private final String organisation;
     private final Clock clock;
     private final SigningKey operator;
@@ -36,7 +38,7 @@ public final class ManagedAgents {
     private final ValidatorAgent validator;
 
     public ManagedAgents(
-            final Registry registry,
+            final RegistryClient registry,
             final ContentStore store,
             final KeyStoreFile keys,
             final String baseUrl,
@@ -101,14 +103,14 @@ public final class ManagedAgents {
         try {
             registry.participant(who.did());
             return;
-        } catch (LedgerRefusal e) {
-            if (!"PARTICIPANT_NOT_FOUND".equals(e.code())) {
+        } catch (TransactionRefused e) {
+            if (!RegistryError.PARTICIPANT_NOT_FOUND.name().equals(e.code())) {
                 throw e;
             }
         }
         registry.register(Instructions.sign(
                 operator,
-                "participants.register",
+                Actions.REGISTER,
                 Instructions.registration(who.did(), name, organisation, List.of(role), who),
                 clock.instant()));
     }
@@ -122,8 +124,8 @@ public final class ManagedAgents {
             if (existing.digest().equals(compiled.digest())) {
                 return existing;
             }
-        } catch (LedgerRefusal e) {
-            if (!"PROTOCOL_NOT_FOUND".equals(e.code())) {
+        } catch (TransactionRefused e) {
+            if (!RegistryError.PROTOCOL_NOT_FOUND.name().equals(e.code())) {
                 throw e;
             }
         }
@@ -133,7 +135,7 @@ public final class ManagedAgents {
             bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
         }
         bindings.put("validator", validator.did());
-        return registry.publish(Instructions.sign(operator, "protocols.publish", args, clock.instant()));
+        return registry.publish(Instructions.sign(operator, Actions.PUBLISH, args, clock.instant()));
     }
 
     public static String bundled(final String file) {

@@ -1,17 +1,19 @@
 package io.impactproof.gateway.agents;
 
-import io.impactproof.chaincode.attestation.AttestationRecord;
-import io.impactproof.chaincode.certificate.CertificateContract;
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.gateway.store.ContentStore;
-import io.impactproof.gateway.store.Credentials;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.model.Actions;
+import io.impactproof.model.attestation.AttestationRecord;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.protocol.PublishedProtocol;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,14 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ValidatorAgent {
     private final SigningKey key;
-    private final Registry registry;
+    private final RegistryClient registry;
     private final ContentStore store;
     private final String baseUrl;
     private final Clock clock;
 
     public ValidatorAgent(
             final SigningKey key,
-            final Registry registry,
+            final RegistryClient registry,
             final ContentStore store,
             final String baseUrl,
             final Clock clock) {
@@ -59,27 +61,37 @@ public final class ValidatorAgent {
         final var ids = args.putArray("claims");
         claimIds.forEach(ids::add);
         final List<CertificateRecord> issued =
-                registry.issue(Instructions.sign(key, CertificateContract.ISSUE, args, clock.instant()));
+                registry.issue(Instructions.sign(key, Actions.ISSUE, args, clock.instant()));
+        return attach(issued);
+    }
+
+    /** Signs and attaches the credentials of certificates ISSUED by this validator; they become ACTIVE. */
+    public List<CertificateRecord> attach(final List<CertificateRecord> issued) {
+        if (issued.isEmpty()) {
+            return List.of();
+        }
         final List<SignedCredential> credentials = new ArrayList<>();
         for (final CertificateRecord record : issued) {
-            final PublishedProtocol protocol = registry.protocol(record.protocol());
-            final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
-                    .collect(Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
-            final String claimHex = registry.claim(record.claim()).digest();
-            final var vc = io.impactproof.client.Credentials.certificate(
-                    record,
-                    protocol,
-                    baseUrl,
-                    baseUrl + "/artifacts/sha256/" + claimHex,
-                    record.attestations().stream()
-                            .map(a -> baseUrl + "/artifacts/sha256/" + hexBySri.get(a.digestSRI()))
-                            .toList(),
-                    Credentials.read(store, claimHex).credential().evidence(),
-                    clock.instant());
-            final SignedCredential signed = VcJwt.sign(vc, key, clock.instant());
-            Credentials.store(store, signed);
-            credentials.add(signed);
+            credentials.add(credentialOf(record));
         }
-        return issued.isEmpty() ? List.of() : registry.attach(credentials);
+        return StoredCredentials.storedDuring(store, credentials, () -> registry.attach(credentials));
+    }
+
+    private SignedCredential credentialOf(final CertificateRecord record) {
+        final PublishedProtocol protocol = registry.protocol(record.protocol());
+        final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
+                .collect(Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
+        final ClaimRecord claim = registry.claim(record.claim());
+        final var vc = ImpactCredentials.certificate(
+                record,
+                protocol,
+                baseUrl,
+                baseUrl + "/artifacts/sha256/" + claim.digest(),
+                record.attestations().stream()
+                        .map(a -> baseUrl + "/artifacts/sha256/" + hexBySri.get(a.digestSRI()))
+                        .toList(),
+                StoredCredentials.read(store, claim.digest()).credential().evidence(),
+                clock.instant());
+        return VcJwt.sign(vc, key, clock.instant());
     }
 }

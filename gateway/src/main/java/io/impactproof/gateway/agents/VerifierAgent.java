@@ -1,13 +1,14 @@
 package io.impactproof.gateway.agents;
 
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.protocol.ProtocolRefs;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
-import io.impactproof.gateway.store.ContentStore;
-import io.impactproof.gateway.store.Credentials;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.protocol.PublishedProtocol;
+import io.impactproof.protocols.ProtocolCache;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.engine.Evaluation;
 import java.math.BigDecimal;
@@ -46,13 +47,13 @@ public final class VerifierAgent {
         this.skew = factor;
     }
 
-    /** The attestation of a claim recorded on the ledger, signed and stored. */
+    /** The signed attestation of a claim recorded on the ledger (not yet recorded itself). */
     public SignedCredential attest(final ClaimRecord claim, final PublishedProtocol protocol) {
-        final SignedCredential signedClaim = Credentials.read(store, claim.digest());
+        final SignedCredential signedClaim = StoredCredentials.read(store, claim.digest());
         String outcome = "Verified";
         BigDecimal value;
         try {
-            final Evaluation evaluation = ProtocolRefs.compiled(protocol)
+            final Evaluation evaluation = ProtocolCache.compiled(protocol.digest(), protocol.definition())
                     .evaluate(signedClaim.credential().subject().get("data"));
             value = evaluation.impact().orElse(BigDecimal.ZERO);
             if (!evaluation.eligible()) {
@@ -63,7 +64,7 @@ public final class VerifierAgent {
             value = BigDecimal.ZERO;
         }
         value = value.multiply(skew).setScale(protocol.decimals(), RoundingMode.HALF_EVEN);
-        final var vc = io.impactproof.client.Credentials.attestation(
+        final var vc = ImpactCredentials.attestation(
                 "urn:uuid:" + UUID.randomUUID(),
                 key.did(),
                 signedClaim,
@@ -72,8 +73,6 @@ public final class VerifierAgent {
                 value.toPlainString(),
                 outcome,
                 clock.instant());
-        final SignedCredential attestation = VcJwt.sign(vc, key, clock.instant());
-        Credentials.store(store, attestation);
-        return attestation;
+        return VcJwt.sign(vc, key, clock.instant());
     }
 }

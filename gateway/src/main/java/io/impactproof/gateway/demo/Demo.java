@@ -1,9 +1,9 @@
 package io.impactproof.gateway.demo;
 
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.claim.ClaimRecord;
-import io.impactproof.chaincode.protocol.PublishedProtocol;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.TransactionRefused;
+import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
@@ -12,18 +12,16 @@ import io.impactproof.gateway.agents.AgentIdentities;
 import io.impactproof.gateway.agents.ManagedAgents;
 import io.impactproof.gateway.agents.ValidatorAgent;
 import io.impactproof.gateway.agents.VerifierAgent;
-import io.impactproof.gateway.keys.KeyStoreFile;
-import io.impactproof.gateway.ledger.EmbeddedLedgerPort;
-import io.impactproof.gateway.ledger.LedgerRefusal;
-import io.impactproof.gateway.ledger.Registry;
-import io.impactproof.gateway.store.ContentStore;
-import io.impactproof.gateway.trust.TrustChain;
-import io.impactproof.ledger.ChainReport;
-import io.impactproof.ledger.EmbeddedLedger;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.system.KeyStoreFile;
+import io.impactproof.gateway.verification.TrustChain;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.protocol.PublishedProtocol;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +43,7 @@ public final class Demo {
     public static final String CAMPAIGN = "territory-commute-challenge";
 
     private final PrintStream out;
-    private final Registry registry;
+    private final RegistryClient registry;
     private final ContentStore store;
     private final KeyStoreFile keys;
     private final Clock clock;
@@ -60,7 +58,7 @@ public final class Demo {
 
     public Demo(
             final PrintStream out,
-            final Registry registry,
+            final RegistryClient registry,
             final ContentStore store,
             final KeyStoreFile keys,
             final Clock clock,
@@ -74,33 +72,6 @@ public final class Demo {
         this.agents = new ManagedAgents(registry, store, keys, baseUrl, ORG, Map.of(), clock);
         this.verifiers = agents.verifiers();
         this.validator = agents.validator();
-    }
-
-    public static void main(final String[] args) {
-        final Path data = Path.of(args.length > 0 ? args[0] : "data");
-        final String baseUrl = args.length > 1 ? args[1] : "http://localhost:8080";
-        final Clock clock = Clock.systemUTC();
-        try (EmbeddedLedgerPort port =
-                new EmbeddedLedgerPort(EmbeddedLedger.open(data.resolve("ledger"), clock), ORG)) {
-            final Demo demo = new Demo(
-                    System.out,
-                    new Registry(port),
-                    new ContentStore(data.resolve("store")),
-                    KeyStoreFile.open(data.resolve("keystore.json")),
-                    clock,
-                    baseUrl);
-            final boolean ok = demo.run();
-            final ChainReport report = port.ledger().verify();
-            System.out.printf(
-                    "%nLedger %s: %d blocks, chain %s (%s)%n",
-                    data.resolve("ledger").toAbsolutePath(),
-                    report.blocks(),
-                    report.valid() ? "verified" : "BROKEN",
-                    report.detail());
-            if (!ok || !report.valid()) {
-                System.exit(1);
-            }
-        }
     }
 
     private String firstSerial = "";
@@ -241,7 +212,8 @@ public final class Demo {
                                         "{'project_id':'LBC-" + run + "','site_ref':'17300-" + run
                                                 + "-0123','method':'afforestation','area_ha':12.4,'period_start':'2021-01-01','period_end':'2025-12-31','baseline_removals_tco2e':50.0,'project_removals_tco2e':1250.0,'project_emissions_tco2e':12.5,'leakage_tco2e':0,'not_legally_required':true,'no_other_carbon_funding':true}")),
                         "inventory plots and satellite index"));
-        final List<ClaimRecord> records = registry.submitClaims(claims.values());
+        final List<ClaimRecord> records =
+                StoredCredentials.storedDuring(store, claims.values(), () -> registry.submitClaims(claims.values()));
         for (final ClaimRecord r : records) {
             out.printf(
                     "  %-46s %-28s %10s %-10s proof %-11s %s%n",
@@ -264,18 +236,17 @@ public final class Demo {
         final byte[] evidence =
                 ("source data of " + owner + " for " + data.toString()).getBytes(StandardCharsets.UTF_8);
         // The source data stay with the owner: only their digest travels, pinned in the claim.
-        final String url =
-                baseUrl + "/artifacts/sha256/" + io.impactproof.credentials.digest.Digests.sha256Hex(evidence);
-        final var vc = Credentials.claim(
+        final String url = baseUrl + "/artifacts/sha256/" + Digests.sha256Hex(evidence);
+        final var vc = ImpactCredentials.claim(
                 "urn:uuid:" + UUID.randomUUID(),
                 key.did(),
                 protocol,
                 data,
-                List.of(new Credentials.Evidence(url, evidenceName, "text/csv", evidence)),
+                List.of(new ImpactCredentials.Evidence(url, evidenceName, "text/csv", evidence)),
                 clock.instant());
-        final SignedCredential signed = VcJwt.sign(vc, key, clock.instant());
-        io.impactproof.gateway.store.Credentials.store(store, signed);
-        return signed;
+        // The evidence file is uploaded to this node's store, as an owner would.
+        store.put(evidence, "text/csv");
+        return VcJwt.sign(vc, key, clock.instant());
     }
 
     private boolean attest(final Map<String, SignedCredential> claims, final Map<String, PublishedProtocol> protocols) {
@@ -296,7 +267,7 @@ public final class Demo {
             }
         }
         verifiers.get(2).skew(BigDecimal.ONE);
-        registry.attest(round);
+        StoredCredentials.storedDuring(store, round, () -> registry.attest(round));
         boolean ok = true;
         for (final SignedCredential claim : claims.values()) {
             final ClaimRecord r = registry.claim(claim.credential().id().orElseThrow());
@@ -312,7 +283,9 @@ public final class Demo {
         }
         out.println("  → " + disputed + " is DISPUTED: verifier-3 found 30% more than the others. verifier-4 attests:");
         final ClaimRecord record = registry.claim(disputed);
-        registry.attest(List.of(verifiers.get(3).attest(record, protocols.get("cargo-bike-delivery"))));
+        final List<SignedCredential> settling =
+                List.of(verifiers.get(3).attest(record, protocols.get("cargo-bike-delivery")));
+        StoredCredentials.storedDuring(store, settling, () -> registry.attest(settling));
         final ClaimRecord settled = registry.claim(disputed);
         out.printf(
                 "  %-46s %s after %d attestations, value fixed at %s %s (the outlier is outvoted, not averaged in)%n",
@@ -339,10 +312,10 @@ public final class Demo {
                 trip("emp-" + run.toLowerCase(Locale.ROOT) + "-a", day, day.substring(0, 7), "bike", 12),
                 "phone trace summary");
         try {
-            registry.submitClaims(List.of(again));
+            StoredCredentials.storedDuring(store, List.of(again), () -> registry.submitClaims(List.of(again)));
             out.println("  NOT REFUSED: the same trip was accepted twice");
             return false;
-        } catch (LedgerRefusal e) {
+        } catch (TransactionRefused e) {
             out.printf("  refused: %s — %s%n", e.code(), e.detail());
             return "DOUBLE_COUNTING".equals(e.code());
         }

@@ -1,18 +1,21 @@
 package io.impactproof.gateway.verification;
 
-import io.impactproof.chaincode.attestation.AttestationRecord;
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.certificate.CertificateStatus;
-import io.impactproof.chaincode.certificate.StatusLists;
-import io.impactproof.chaincode.claim.ClaimRecord;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.did.DidKey;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.VcJwtVerifier;
 import io.impactproof.credentials.vc.StatusEntry;
-import io.impactproof.gateway.auth.LedgerKeyResolver;
-import io.impactproof.gateway.ledger.LedgerRefusal;
-import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.gateway.participants.LedgerKeyResolver;
+import io.impactproof.gateway.system.ApiError;
+import io.impactproof.model.CredentialTypes;
+import io.impactproof.model.attestation.AttestationRecord;
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.certificate.CertificateStatus;
+import io.impactproof.model.certificate.StatusLists;
+import io.impactproof.model.claim.ClaimRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +29,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CredentialVerification {
-    private final Registry registry;
+    private final RegistryClient registry;
     private final VcJwtVerifier verifier;
 
-    CredentialVerification(final Registry registry, final LedgerKeyResolver keys, final Clock clock) {
+    CredentialVerification(final RegistryClient registry, final LedgerKeyResolver keys, final Clock clock) {
         this.registry = registry;
         this.verifier = VcJwtVerifier.builder(keys.orElse(DidKey.RESOLVER))
                 .clock(clock)
@@ -74,13 +77,15 @@ public class CredentialVerification {
                 .orElse("VerifiableCredential");
         try {
             switch (type) {
-                case "ProofOfImpactCredential" -> certificate(credential, checks, problems);
-                case "ImpactClaimCredential" -> claim(credential, checks, problems);
-                case "ImpactAttestationCredential" -> attestation(credential, checks, problems);
-                case "RetirementCredential" -> retirement(credential, checks, problems);
-                default -> problems.add(Problem.of("TYPE_NOT_EXPECTED", "not a credential of this registry: " + type));
+                case CredentialTypes.CERTIFICATE -> certificate(credential, checks, problems);
+                case CredentialTypes.CLAIM -> claim(credential, checks, problems);
+                case CredentialTypes.ATTESTATION -> attestation(credential, checks, problems);
+                case CredentialTypes.RETIREMENT -> retirement(credential, checks, problems);
+                default ->
+                    problems.add(Problem.of(
+                            ErrorCode.TYPE_NOT_EXPECTED.name(), "not a credential of this registry: " + type));
             }
-        } catch (LedgerRefusal e) {
+        } catch (TransactionRefused e) {
             checks.add(new Check("ledger", false, e.getMessage()));
             problems.add(Problem.of(e.code(), e.detail()));
         }
@@ -99,10 +104,11 @@ public class CredentialVerification {
                         ? "the ledger records this exact credential for " + serial
                         : "the ledger records another credential for " + serial));
         if (!recorded) {
-            problems.add(
-                    Problem.of("DIGEST_MISMATCH", "not the certificate credential the ledger recorded for " + serial));
+            problems.add(Problem.of(
+                    ErrorCode.DIGEST_MISMATCH.name(),
+                    "not the certificate credential the ledger recorded for " + serial));
         }
-        for (final String purpose : List.of("revocation", "suspension")) {
+        for (final String purpose : List.of(StatusLists.REVOCATION, StatusLists.SUSPENSION)) {
             final boolean set = credential.credential().status().stream()
                     .filter(e -> purpose.equals(e.statusPurpose()))
                     .anyMatch(e -> bitSet(purpose, e));
@@ -110,7 +116,9 @@ public class CredentialVerification {
                     purpose, !set, set ? "the " + purpose + " bit is set" : "the " + purpose + " bit is clear"));
             if (set) {
                 problems.add(Problem.of(
-                        "revocation".equals(purpose) ? "CERTIFICATE_REVOKED" : "CERTIFICATE_SUSPENDED",
+                        StatusLists.REVOCATION.equals(purpose)
+                                ? ApiError.CERTIFICATE_REVOKED.name()
+                                : ApiError.CERTIFICATE_SUSPENDED.name(),
                         serial + " is " + record.status() + (record.reason() == null ? "" : ": " + record.reason())));
             }
         }
@@ -147,7 +155,7 @@ public class CredentialVerification {
                                 + record.retirement().beneficiary()
                         : "the ledger records no such retirement"));
         if (!retired) {
-            problems.add(Problem.of("DIGEST_MISMATCH", "the retirement does not match the ledger"));
+            problems.add(Problem.of(ErrorCode.DIGEST_MISMATCH.name(), "the retirement does not match the ledger"));
         }
     }
 
@@ -156,7 +164,8 @@ public class CredentialVerification {
         final boolean recorded = record.digestSRI().equals(credential.digestSRI());
         checks.add(new Check("ledger", recorded, "claim " + record.id() + " is " + record.status()));
         if (!recorded) {
-            problems.add(Problem.of("DIGEST_MISMATCH", "not the claim the ledger recorded as " + record.id()));
+            problems.add(Problem.of(
+                    ErrorCode.DIGEST_MISMATCH.name(), "not the claim the ledger recorded as " + record.id()));
         }
     }
 
@@ -173,7 +182,8 @@ public class CredentialVerification {
                         ? "recorded as an attestation of " + claimId
                         : "no such attestation of " + claimId + " on the ledger"));
         if (!recorded) {
-            problems.add(Problem.of("DIGEST_MISMATCH", "not an attestation the ledger recorded for " + claimId));
+            problems.add(Problem.of(
+                    ErrorCode.DIGEST_MISMATCH.name(), "not an attestation the ledger recorded for " + claimId));
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.impactproof.gateway.verification;
 
-import io.impactproof.gateway.web.ApiException;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.system.ApiException;
+import io.impactproof.model.RegistryError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,14 +17,25 @@ import tools.jackson.databind.JsonNode;
 
 /** The W3C VC API verification endpoint, for anyone. */
 @RestController
-@Tag(name = "public", description = "Financers and the public verify certificates and follow their trust chain")
+@Tag(name = "verification", description = "Anyone verifies a credential and follows a certificate's trust chain")
 class VerificationController {
     private static final String DATA_URL = "data:application/vc+jwt,";
 
     private final CredentialVerification verification;
+    private final TrustChain chains;
 
-    VerificationController(final CredentialVerification verification) {
+    VerificationController(
+            final CredentialVerification verification, final RegistryClient registry, final ContentStore store) {
         this.verification = verification;
+        this.chains = new TrustChain(registry, store);
+    }
+
+    @GetMapping("/certificates/{serial}/chain")
+    @Operation(
+            summary =
+                    "The trust chain certificate → attestations → claim → protocol → evidence, each digest recomputed")
+    TrustChain.Link chain(@PathVariable final String serial) {
+        return chains.of(serial);
     }
 
     @PostMapping(value = "/credentials/verify", consumes = "application/json")
@@ -36,7 +52,7 @@ class VerificationController {
             compact = vc.path("id").stringValue().substring(DATA_URL.length());
         } else {
             throw new ApiException(
-                    "ARGUMENT_INVALID",
+                    RegistryError.ARGUMENT_INVALID,
                     "verifiableCredential is a compact vc+jwt or an EnvelopedVerifiableCredential with a data: URL");
         }
         final CredentialVerification.Result result = verification.verify(compact);

@@ -2,11 +2,12 @@ package io.impactproof.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.impactproof.cli.Cli;
 import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.cli.Cli;
+import io.impactproof.model.certificate.StatusLists;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +70,11 @@ class CliIntegrationTests {
         Files.writeString(didDocument, gateway.get("/agents/validator/did.json").body());
         final Path revocation = files.resolve("revocation.jwt");
         final Path suspension = files.resolve("suspension.jwt");
-        Files.writeString(revocation, gateway.get("/status/revocation/0").body());
-        Files.writeString(suspension, gateway.get("/status/suspension/0").body());
-        final Path linked = Files.createDirectories(files.resolve("linked"));
         final JsonNode record = gateway.get("/certificates/" + serial).json();
+        final long list = StatusLists.list(record.path("statusIndex").longValue());
+        Files.writeString(revocation, gateway.get("/status/revocation/" + list).body());
+        Files.writeString(suspension, gateway.get("/status/suspension/" + list).body());
+        final Path linked = Files.createDirectories(files.resolve("linked"));
         final String claimId = record.path("claim").stringValue();
         Files.writeString(
                 linked.resolve("claim.jwt"),
@@ -164,7 +166,7 @@ class CliIntegrationTests {
                                         "certificates.revoke",
                                         Json.object().put("serial", serial).put("reason", "fraud"),
                                         Instant.now())));
-        Files.writeString(revocation, gateway.get("/status/revocation/0").body());
+        Files.writeString(revocation, gateway.get("/status/revocation/" + list).body());
         final Run revoked = cli(
                 "verify",
                 certificate.toString(),

@@ -140,7 +140,7 @@ class FinancerIntegrationTests {
                 .isTrue();
         assertThat(gateway.get("/certificates/" + serial + "/retirement").code())
                 .isEqualTo("NOT_FOUND");
-        assertThat(act(serial, "burn", fund, Json.object()).code()).isEqualTo("ARGUMENT_INVALID");
+        assertThat(act(serial, "burn", fund, Json.object()).code()).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -90,9 +90,9 @@ final class Gateway implements AutoCloseable {
             final io.impactproof.credentials.jwt.SigningKey owner,
             final String protocolId,
             final tools.jackson.databind.node.ObjectNode data) {
-        final var protocol = bean(io.impactproof.gateway.ledger.Registry.class).protocol(protocolId, "1.0.0");
+        final var protocol = bean(io.impactproof.client.RegistryClient.class).protocol(protocolId, "1.0.0");
         final var claim = io.impactproof.credentials.jwt.VcJwt.sign(
-                io.impactproof.client.Credentials.claim(
+                io.impactproof.client.ImpactCredentials.claim(
                         "urn:uuid:" + java.util.UUID.randomUUID(),
                         owner.did(),
                         protocol,

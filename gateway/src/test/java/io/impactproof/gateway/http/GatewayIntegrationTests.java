@@ -2,8 +2,9 @@ package io.impactproof.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
@@ -11,7 +12,7 @@ import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.credentials.status.BitstringStatusList;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.model.certificate.StatusLists;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,19 +66,19 @@ class GatewayIntegrationTests {
     }
 
     private SignedCredential claim(final SigningKey by) {
-        final var protocol = gateway.bean(Registry.class).protocol(CARGO, "1.0.0");
+        final var protocol = gateway.bean(RegistryClient.class).protocol(CARGO, "1.0.0");
         final ObjectNode data = Json.parseObject(
                 ("{'carrier_siren':'552100554','tracking_id':'HTTP-" + (++tracking) + "-" + UUID.randomUUID()
                                 + "','courier_id':'c7','delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
                         .replace('\'', '"'));
         final var evidence = "date,km\n2026-03-10,12.5\n".getBytes(StandardCharsets.UTF_8);
         return VcJwt.sign(
-                Credentials.claim(
+                ImpactCredentials.claim(
                         "urn:uuid:" + UUID.randomUUID(),
                         by.did(),
                         protocol,
                         data,
-                        List.of(new Credentials.Evidence(
+                        List.of(new ImpactCredentials.Evidence(
                                 "http://registry.test/artifacts/sha256/" + Digests.sha256Hex(evidence),
                                 "gps",
                                 "text/csv",
@@ -307,16 +308,18 @@ class GatewayIntegrationTests {
         assertThat(byOwner.status()).isEqualTo(403);
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(revoked.json().path("status").stringValue()).isEqualTo("REVOKED");
-        final String list = gateway.get("/status/revocation/0").body();
+        final String list =
+                gateway.get("/status/revocation/" + StatusLists.list(index)).body();
         final JsonNode payload =
                 Json.parse(new String(Base64.getUrlDecoder().decode(list.split("\\.")[1]), StandardCharsets.UTF_8));
         assertThat(BitstringStatusList.decode(payload.path("credentialSubject")
                                 .path("encodedList")
                                 .stringValue())
-                        .get(index))
+                        .get(StatusLists.index(index)))
                 .isTrue();
-        assertThat(gateway.get("/status/suspension/0").status()).isEqualTo(200);
-        assertThat(gateway.get("/status/other/0").code()).isEqualTo("ARGUMENT_INVALID");
+        assertThat(gateway.get("/status/suspension/" + StatusLists.list(index)).status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/status/other/0").code()).isEqualTo("NOT_FOUND");
     }
 
     @Test

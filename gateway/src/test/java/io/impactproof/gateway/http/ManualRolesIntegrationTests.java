@@ -2,16 +2,16 @@ package io.impactproof.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.chaincode.certificate.CertificateRecord;
-import io.impactproof.chaincode.core.LedgerJson;
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.ledger.Registry;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.certificate.CertificateRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,14 +34,14 @@ class ManualRolesIntegrationTests {
 
     private Gateway gateway;
     private ManagedAgents agents;
-    private Registry registry;
+    private RegistryClient registry;
     private final SigningKey owner = SigningKey.generateEd25519DidKey();
 
     @BeforeAll
     void start() {
         gateway = Gateway.start(data, false);
         agents = gateway.bean(ManagedAgents.class);
-        registry = gateway.bean(Registry.class);
+        registry = gateway.bean(RegistryClient.class);
         agents.register(owner, "owner", "owner");
     }
 
@@ -55,7 +55,7 @@ class ManualRolesIntegrationTests {
                         + "','courier_id':'c7','delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
                 .replace('\'', '"'));
         return VcJwt.sign(
-                Credentials.claim(
+                ImpactCredentials.claim(
                         "urn:uuid:" + UUID.randomUUID(),
                         owner.did(),
                         registry.protocol(CARGO, "1.0.0"),
@@ -76,7 +76,7 @@ class ManualRolesIntegrationTests {
 
     private Gateway.Response attest(final SignedCredential claim, final int verifier, final String value) {
         final var key = agents.verifiers().get(verifier).key();
-        final var vc = Credentials.attestation(
+        final var vc = ImpactCredentials.attestation(
                 "urn:uuid:" + UUID.randomUUID(),
                 key.did(),
                 claim,
@@ -120,7 +120,7 @@ class ManualRolesIntegrationTests {
                 .get(0);
         assertThat(record.quantity()).isEqualTo("11.58");
         final var certificate = VcJwt.sign(
-                Credentials.certificate(
+                ImpactCredentials.certificate(
                         record,
                         registry.protocol(CARGO, "1.0.0"),
                         "http://registry.test",
@@ -155,7 +155,7 @@ class ManualRolesIntegrationTests {
                 .isEqualTo("ACTIVE");
         assertThat(instruction("/validators/certificates/" + serial + "/destroy", "certificates.revoke", status)
                         .code())
-                .isEqualTo("ARGUMENT_INVALID");
+                .isEqualTo("NOT_FOUND");
 
         final ObjectNode again = Json.object();
         again.putArray("credentials").add(claim("MANUAL-1").compact());

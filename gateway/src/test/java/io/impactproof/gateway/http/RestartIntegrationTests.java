@@ -2,12 +2,12 @@ package io.impactproof.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.client.Credentials;
+import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.agents.ManagedAgents;
-import io.impactproof.gateway.ledger.Registry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +27,11 @@ class RestartIntegrationTests {
         final long height;
         try (Gateway first = Gateway.start(data, false)) {
             first.bean(ManagedAgents.class).register(owner, "owner", "owner");
-            final var protocol = first.bean(Registry.class).protocol("home-to-work-commute", "1.0.0");
+            final var protocol = first.bean(RegistryClient.class).protocol("home-to-work-commute", "1.0.0");
             final var trip = Json.parseObject(
                     "{\"employer_siren\":\"356000000\",\"commuter_id\":\"emp-restart-1\",\"trip_date\":\"2026-03-10\",\"leg\":\"outbound\",\"mode\":\"bike\",\"distance_km\":12,\"proof_level\":\"sworn-statement\",\"consent_month\":\"2026-03\"}");
             final var claim = VcJwt.sign(
-                    Credentials.claim(
+                    ImpactCredentials.claim(
                             "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, trip, List.of(), Instant.now()),
                     owner,
                     Instant.now());
@@ -47,16 +47,16 @@ class RestartIntegrationTests {
                     .isEqualTo("SUBMITTED");
             height = first.get("/operators/ledger")
                     .json()
-                    .path("stats")
-                    .path("blocks")
+                    .path("info")
+                    .path("height")
                     .longValue();
         }
 
         try (Gateway second = Gateway.start(data, true)) {
             assertThat(second.get("/operators/ledger")
                             .json()
-                            .path("stats")
-                            .path("blocks")
+                            .path("info")
+                            .path("height")
                             .longValue())
                     .isGreaterThanOrEqualTo(height);
             Gateway.await(
@@ -92,13 +92,13 @@ class RestartIntegrationTests {
             final ManagedAgents agents = first.bean(ManagedAgents.class);
             agents.register(owner, "owner", "owner");
             claimId = first.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("RESTART-2"));
-            final var claim = first.bean(Registry.class).claim(claimId);
-            final var protocol = first.bean(Registry.class).protocol("cargo-bike-delivery", "1.0.0");
+            final var claim = first.bean(RegistryClient.class).claim(claimId);
+            final var protocol = first.bean(RegistryClient.class).protocol("cargo-bike-delivery", "1.0.0");
             final List<io.impactproof.credentials.jwt.SignedCredential> attestations = agents.verifiers().stream()
                     .limit(3)
                     .map(v -> v.attest(claim, protocol))
                     .toList();
-            first.bean(Registry.class).attest(attestations);
+            first.bean(RegistryClient.class).attest(attestations);
             assertThat(first.get("/owners/claims/" + claimId)
                             .json()
                             .path("status")

@@ -10,7 +10,6 @@ import io.impactproof.credentials.json.Json;
 import io.impactproof.protocols.ProtocolError;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.model.Calculation;
-import io.impactproof.protocols.model.ImpactSpec;
 import io.impactproof.protocols.model.ProofLevel;
 import io.impactproof.protocols.model.Protocol;
 import io.impactproof.protocols.model.Rule;
@@ -131,10 +130,6 @@ public final class CompiledProtocol {
     /** SRI (sha384) of the canonical JSON, as credentials pin the protocol. */
     public String digestSRI() {
         return Digests.sri(canonicalBytes());
-    }
-
-    public ImpactSpec impactSpec() {
-        return protocol.impact();
     }
 
     /**

@@ -1,4 +1,0 @@
-package io.impactproof.chaincode.certificate;
-
-/** An attestation a certificate is based on. This record is immutable. */
-public record AttestedValue(String verifier, String value, String digestSRI) {}

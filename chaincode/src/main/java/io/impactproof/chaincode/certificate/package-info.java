@@ -1,0 +1,2 @@
+/** Certificates: issuing, activating, suspending, reinstating and revoking them, and their repository. */
+package io.impactproof.chaincode.certificate;

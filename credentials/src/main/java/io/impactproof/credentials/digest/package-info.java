@@ -1,0 +1,2 @@
+/** Digests that pin bytes: digestSRI and digestMultibase. */
+package io.impactproof.credentials.digest;

@@ -1,0 +1,2 @@
+/** Bitstring Status Lists and their credentials. */
+package io.impactproof.credentials.status;

@@ -1,0 +1,225 @@
+package io.impactproof.gateway.artifacts;
+
+import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.digest.Digests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A write-once, content-addressed store for signed credentials and evidence: an object lives at
+ * {@code sha256/<hex>} with its media type beside it, and every read is checked against its digest.
+ * Off the ledger by design: the ledger holds digests, this store the bytes. Thread-safe.
+ *
+ * <p>Objects are written before the ledger is asked to record their digest (so that whoever reacts
+ * to the commit finds them) and taken back if the ledger refuses: {@link #put} returns a
+ * {@link Pending} that the caller keeps or discards. An object another request holds pending, or
+ * that existed before, is never discarded.
+ */
+public final class ContentStore {
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final Map<String, Holders> inFlight = new ConcurrentHashMap<>();
+
+    /** The writes holding an object pending: whether one of them created it, and whether one kept it. */
+    private static final class Holders {
+        int count;
+        boolean created;
+        boolean kept;
+    }
+
+    public ContentStore(final Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root.resolve("sha256"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stored object: its bytes and media type. */
+    public record StoredObject(String sha256, String mediaType, byte[] bytes) {}
+
+    /** An object written for a ledger write whose outcome is not known yet. */
+    public final class Pending {
+        private final String sha256;
+        private boolean settled;
+
+        private Pending(final String sha256) {
+            this.sha256 = sha256;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        /** The ledger recorded it (or may have): the object stays. */
+        public void keep() {
+            settle(true);
+        }
+
+        /** The ledger refused: the object goes, unless it existed before or another write keeps it. */
+        public void discard() {
+            settle(false);
+        }
+
+        private synchronized void settle(final boolean keep) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            release(sha256, keep);
+        }
+    }
+
+    /** Stores bytes (idempotent) for good and returns their hex SHA-256. */
+    public String put(final byte[] bytes, final String mediaType) {
+        final Pending pending = pending(bytes, mediaType);
+        pending.keep();
+        return pending.sha256();
+    }
+
+    /** Stores bytes before the ledger is asked to record them; settle the result with keep or discard. */
+    public Pending pending(final byte[] bytes, final String mediaType) {
+        final String hex = Digests.sha256Hex(bytes);
+        // Writing under the entry's lock: a concurrent discard of the same object cannot slip between.
+        inFlight.compute(hex, (k, holders) -> {
+            final boolean created = write(hex, bytes, mediaType);
+            final Holders h = holders == null ? new Holders() : holders;
+            h.count++;
+            h.created |= created;
+            return h;
+        });
+        return new Pending(hex);
+    }
+
+    private boolean write(final String hex, final byte[] bytes, final String mediaType) {
+        final Path file = file(hex);
+        if (Files.exists(file)) {
+            return false;
+        }
+        try {
+            Files.writeString(type(hex), mediaType, StandardCharsets.UTF_8);
+            final Path tmp = Files.createTempFile(root, hex, ".tmp");
+            Files.write(tmp, bytes, StandardOpenOption.SYNC);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(tmp);
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(final String hex, final boolean keep) {
+        inFlight.compute(hex, (k, h) -> {
+            if (h == null) {
+                return null;
+            }
+            h.kept |= keep;
+            if (--h.count > 0) {
+                return h;
+            }
+            if (h.created && !h.kept) {
+                try {
+                    Files.deleteIfExists(file(hex));
+                    Files.deleteIfExists(type(hex));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The object with this hex SHA-256, checked against it; empty when absent. */
+    public Optional<StoredObject> get(final String hex) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
+            return Optional.empty();
+        }
+        final Path file = file(hex);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            final byte[] bytes = Files.readAllBytes(file);
+            if (!Digests.sha256Hex(bytes).equals(hex)) {
+                throw new CredentialException(ErrorCode.DIGEST_MISMATCH, "stored object " + hex + " was altered");
+            }
+            final Path type = type(hex);
+            return Optional.of(new StoredObject(
+                    hex, Files.exists(type) ? Files.readString(type) : "application/octet-stream", bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean contains(final String hex) {
+        return hex != null && HEX.matcher(hex).matches() && Files.exists(file(hex));
+    }
+
+    /**
+     * The hex SHA-256 of a stored object by its SHA-384 SRI, from the index earlier versions wrote
+     * (certificate records now pin the SHA-256 too). Empty when unknown.
+     */
+    public Optional<String> findBySri(final String sri) {
+        final Path index = root.resolve("sri").resolve(sri.replace('/', '_').replace('+', '-'));
+        try {
+            return Files.exists(index) ? Optional.of(Files.readString(index).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Records that the credential with this id is stored as {@code hex}: called only once the ledger
+     * has recorded the credential, and every read through it is checked against the ledger again.
+     */
+    public void indexId(final String id, final String hex) {
+        try {
+            final Path dir = root.resolve("ids");
+            Files.createDirectories(dir);
+            final Path tmp = Files.createTempFile(dir, "id", ".tmp");
+            Files.writeString(tmp, hex);
+            Files.move(tmp, idFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hex SHA-256 the id index names for this credential id; callers check it against the ledger. */
+    public Optional<String> findById(final String id) {
+        final Path index = idFile(id);
+        try {
+            return Files.exists(index) ? Optional.of(Files.readString(index).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path idFile(final String id) {
+        return root.resolve("ids").resolve(Digests.sha256Hex(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Path file(final String hex) {
+        return root.resolve("sha256").resolve(hex);
+    }
+
+    private Path type(final String hex) {
+        return root.resolve("sha256").resolve(hex + ".type");
+    }
+}

@@ -1,0 +1,2 @@
+/** Attestations over HTTP: verifiers record theirs, anyone lists a claim's. */
+package io.impactproof.gateway.attestations;

@@ -1,0 +1,2 @@
+/** Participants over HTTP, DID documents from ledger keys, and signed reads authorised by registered keys. */
+package io.impactproof.gateway.participants;

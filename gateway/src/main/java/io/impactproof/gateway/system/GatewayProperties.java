@@ -1,0 +1,47 @@
+package io.impactproof.gateway.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's settings ({@code impactproof.*}). This record is immutable.
+ *
+ * @param dataDir where the embedded ledger, the content store and the key store live
+ * @param baseUrl the public URL credentials and links point at
+ * @param mspId the organisation this gateway submits for
+ * @param agents the automated verifiers and validator this node runs
+ * @param demo run the demo workflow once the service is up
+ * @param ledger which ledger this gateway talks to
+ */
+@ConfigurationProperties("impactproof")
+public record GatewayProperties(
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("Org1MSP") String mspId,
+        @DefaultValue Agents agents,
+        @DefaultValue("false") boolean demo,
+        @DefaultValue Ledger ledger) {
+
+    /**
+     * @param kind {@code embedded} (the default: the chaincode in this process, on a block file in
+     *     {@code dataDir/ledger}) or {@code fabric}
+     */
+    public record Ledger(@DefaultValue("embedded") String kind) {}
+
+    /**
+     * @param verifiers whether the managed verifier agents attest automatically
+     * @param validator whether the managed validator agent certifies VERIFIED claims automatically
+     * @param skew per verifier alias (e.g. {@code verifier-3}), a factor applied to the value it
+     *     finds, to inject disagreement
+     */
+    public record Agents(
+            @DefaultValue("true") boolean verifiers,
+            @DefaultValue("true") boolean validator,
+            Map<String, String> skew) {
+        public Agents {
+            skew = skew == null ? Map.of() : Map.copyOf(skew);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.impactproof.gateway.system;
+
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.LedgerPort;
+import io.impactproof.gateway.artifacts.ContentStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What every feature uses whichever ledger runs: the typed registry client over the configured
+ * {@link LedgerPort}, the content store and the key store, one of each.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RegistryClient registry(final LedgerPort port) {
+        return new RegistryClient(port);
+    }
+
+    @Bean
+    ContentStore contentStore(final GatewayProperties properties) {
+        return new ContentStore(properties.dataDir().resolve("store"));
+    }
+
+    @Bean
+    KeyStoreFile keyStore(final GatewayProperties properties) {
+        return KeyStoreFile.open(properties.dataDir().resolve("keystore.json"));
+    }
+}

@@ -1,0 +1,274 @@
+package io.impactproof.ledger.embedded;
+
+import io.impactproof.client.ledger.Checkpoint;
+import io.impactproof.client.ledger.LedgerEvent;
+import io.impactproof.client.ledger.LedgerInfo.ChainCheck;
+import io.impactproof.client.ledger.LedgerUnavailable;
+import io.impactproof.client.ledger.OutcomeUnknown;
+import io.impactproof.client.ledger.Subscription;
+import io.impactproof.client.ledger.TransactionRefused;
+import io.impactproof.credentials.digest.Digests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.shim.Chaincode;
+
+/**
+ * The registry's chaincode running in-process on a durable, hash-chained local ledger: one machine,
+ * no setup. This class is thread-safe.
+ *
+ * <p>The contracts are the same classes a Fabric peer runs, dispatched by the same
+ * {@link ContractRouter}. A submitted transaction executes against the committed state; if the
+ * chaincode accepts it, its write set becomes a block, which is forced to disk before the state is
+ * updated and the call returns. A crash at any instant therefore loses no acknowledged transaction
+ * and leaves no partial one: at restart the state is rebuilt by replaying the blocks, and a torn
+ * last block (never acknowledged) is cut off. One process at a time: the folder is locked while
+ * the ledger is open.
+ *
+ * <pre>{@code
+ * try (EmbeddedLedger ledger = EmbeddedLedger.open(Path.of("data/ledger"), Clock.systemUTC())) {
+ *     Committed tx = ledger.submit("Org1MSP", "claims:Submit", List.of(), Map.of("claims", batch));
+ * }
+ * }</pre>
+ */
+public final class EmbeddedLedger implements AutoCloseable {
+    public static final String CHANNEL = "impactproof";
+
+    private final Path file;
+    private final Clock clock;
+    private final FolderLock lock;
+    private final WorldState state = new WorldState();
+    private final BlockLog log;
+    private final ContractRouter router = Router.instance();
+    private final SecureRandom random = new SecureRandom();
+    private final List<EventFeed> feeds = new CopyOnWriteArrayList<>();
+    private boolean failed;
+    private boolean closed;
+
+    private EmbeddedLedger(final Path directory, final Clock clock) throws IOException {
+        this.lock = FolderLock.acquire(directory);
+        try {
+            this.file = BlockLog.fileIn(directory);
+            this.clock = clock;
+            this.log = BlockLog.open(file, block -> state.apply(block.decodedWrites()));
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens (or creates) the ledger in {@code directory}, replaying its blocks.
+     *
+     * @throws LedgerLockedException when another process (or another ledger in this one) has it open
+     */
+    public static EmbeddedLedger open(final Path directory, final Clock clock) {
+        try {
+            return new EmbeddedLedger(directory, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Executes and commits a transaction.
+     *
+     * @param function {@code contract:Transaction}, e.g. {@code claims:Submit}
+     * @throws TransactionRefused when the chaincode refuses it (nothing is written)
+     * @throws OutcomeUnknown when the block could not be forced to disk (it may be there after a restart)
+     * @throws LedgerUnavailable after such a failure, until the ledger is reopened
+     */
+    public synchronized Committed submit(
+            final String mspId,
+            final String function,
+            final List<String> args,
+            final Map<String, byte[]> transientData) {
+        if (failed || closed) {
+            throw new LedgerUnavailable(
+                    closed ? "the ledger is closed" : "the ledger could not write its last block; reopen it", null);
+        }
+        final Instant timestamp = clock.instant();
+        final String txId = newTxId(mspId, timestamp);
+        final EmbeddedStub stub = stub(mspId, function, args, transientData, txId, timestamp, false);
+        final Chaincode.Response response = router.invoke(stub);
+        if (response.getStatusCode() >= 400) {
+            throw TransactionRefused.fromPayload(response.getMessage(), response.getPayload());
+        }
+        final var event = stub.getEvent();
+        final Block block = new Block(
+                log.height(),
+                txId,
+                timestamp.toString(),
+                mspId,
+                function,
+                Block.encode(stub.writes()),
+                event == null ? null : event.getEventName(),
+                event == null
+                        ? null
+                        : Base64.getEncoder().encodeToString(event.getPayload().toByteArray()));
+        try {
+            log.append(block);
+        } catch (IOException e) {
+            failed = true;
+            throw new OutcomeUnknown("the block could not be forced to disk; it may be committed after a restart", e);
+        }
+        state.apply(stub.writes());
+        final Committed committed = new Committed(
+                block.number(),
+                txId,
+                block.timestamp(),
+                function,
+                response.getPayload(),
+                block.eventName(),
+                event == null ? null : event.getPayload().toByteArray(),
+                List.copyOf(stub.writes().keySet()));
+        if (committed.eventName() != null) {
+            final LedgerEvent ledgerEvent =
+                    new LedgerEvent(block.number(), 0, txId, committed.eventName(), committed.eventPayload());
+            feeds.forEach(feed -> feed.live(ledgerEvent));
+        }
+        return committed;
+    }
+
+    /** Executes a read-only query against the committed state; its writes, if any, are discarded. */
+    public byte[] evaluate(final String mspId, final String function, final String... args) {
+        final Instant timestamp = clock.instant();
+        final EmbeddedStub stub =
+                stub(mspId, function, List.of(args), Map.of(), newTxId(mspId, timestamp), timestamp, true);
+        final Chaincode.Response response = router.invoke(stub);
+        if (response.getStatusCode() >= 400) {
+            throw TransactionRefused.fromPayload(response.getMessage(), response.getPayload());
+        }
+        return response.getPayload();
+    }
+
+    /**
+     * Delivers every event committed after {@code after}, then each new one, on a thread of its own;
+     * see {@link io.impactproof.client.ledger.LedgerPort#subscribe}.
+     */
+    public Subscription subscribe(final Checkpoint after, final Consumer<LedgerEvent> listener) {
+        final EventFeed feed;
+        synchronized (this) {
+            // Events from here on are queued live; the ones before are read back from the file.
+            feed = new EventFeed(listener, after, log.height(), this::replay, feeds::remove);
+            feeds.add(feed);
+        }
+        feed.start();
+        return feed;
+    }
+
+    private void replay(final long from, final long to, final Consumer<LedgerEvent> sink) {
+        try {
+            log.read(from, to, block -> {
+                if (block.eventName() != null) {
+                    sink.accept(new LedgerEvent(
+                            block.number(),
+                            0,
+                            block.txId(),
+                            block.eventName(),
+                            block.eventPayload() == null
+                                    ? new byte[0]
+                                    : Base64.getDecoder().decode(block.eventPayload())));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Recomputes the hash chain of the block file as it is on disk. */
+    public ChainCheck verify() {
+        return BlockLog.verify(file);
+    }
+
+    public synchronized long height() {
+        return log.height();
+    }
+
+    public synchronized String lastHash() {
+        return log.lastHash();
+    }
+
+    /** Counts for metrics and docs: blocks, keys, state bytes, block file bytes. */
+    public synchronized Stats stats() {
+        return new Stats(log.height(), state.size(), state.bytes(), log.sizeBytes());
+    }
+
+    /** Ledger size figures. This record is immutable. */
+    public record Stats(long blocks, int keys, long stateBytes, long logBytes) {}
+
+    /** Every committed block in order (for audits and tests). */
+    public List<Committed> blocks() {
+        final List<Committed> out = new ArrayList<>();
+        replayBlocks(block -> out.add(new Committed(
+                block.number(),
+                block.txId(),
+                block.timestamp(),
+                block.function(),
+                new byte[0],
+                block.eventName(),
+                block.eventPayload() == null ? null : Base64.getDecoder().decode(block.eventPayload()),
+                List.copyOf(block.writes().keySet()))));
+        return out;
+    }
+
+    private void replayBlocks(final Consumer<Block> consumer) {
+        try {
+            log.read(0, height(), consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        feeds.forEach(EventFeed::close);
+        try {
+            log.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private EmbeddedStub stub(
+            final String mspId,
+            final String function,
+            final List<String> args,
+            final Map<String, byte[]> transientData,
+            final String txId,
+            final Instant timestamp,
+            final boolean readOnly) {
+        final List<String> all = new ArrayList<>(args.size() + 1);
+        all.add(function);
+        all.addAll(args);
+        return new EmbeddedStub(
+                state, txId, timestamp, Identities.serialized(mspId), mspId, all, transientData, readOnly);
+    }
+
+    private String newTxId(final String mspId, final Instant timestamp) {
+        final byte[] nonce = new byte[24];
+        random.nextBytes(nonce);
+        return Digests.sha256Hex(
+                (HexFormat.of().formatHex(nonce) + mspId + timestamp).getBytes(StandardCharsets.UTF_8));
+    }
+}

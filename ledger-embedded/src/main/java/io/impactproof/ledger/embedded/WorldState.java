@@ -1,0 +1,74 @@
+package io.impactproof.ledger.embedded;
+
+import io.impactproof.model.KeyOrder;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The current value of every key, in UTF-8 byte order like Fabric's LevelDB. Rebuilt from the block
+ * log at start. Thread-safe: readers share a lock, the single writer applies a whole block at once.
+ */
+final class WorldState {
+    private final TreeMap<String, byte[]> entries = new TreeMap<>(KeyOrder.COMPARATOR);
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private long bytes;
+
+    byte[] get(final String key) {
+        lock.readLock().lock();
+        try {
+            return entries.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A copy of the entries in [start, end), so iteration holds no lock. */
+    NavigableMap<String, byte[]> range(final String start, final String end) {
+        lock.readLock().lock();
+        try {
+            return new TreeMap<>(
+                    end.isEmpty() ? entries.tailMap(start, true) : entries.subMap(start, true, end, false));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void apply(final Map<String, byte[]> writes) {
+        lock.writeLock().lock();
+        try {
+            writes.forEach((key, value) -> {
+                final byte[] old = value == null ? entries.remove(key) : entries.put(key, value);
+                if (old != null) {
+                    bytes -= key.length() + old.length;
+                }
+                if (value != null) {
+                    bytes += key.length() + value.length;
+                }
+            });
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return entries.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Key characters plus value bytes of every entry. */
+    long bytes() {
+        lock.readLock().lock();
+        try {
+            return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.impactproof.model;
+
+import io.impactproof.credentials.ErrorCategory;
+import io.impactproof.credentials.StableCode;
+
+/**
+ * Stable error codes of the registry chaincode. This enum is immutable; names are part of the
+ * public contract (chaincode error payloads, problem+json) and are listed in {@code docs/errors.md}.
+ * Credential and protocol codes pass through the chaincode unchanged.
+ */
+public enum RegistryError implements StableCode {
+    ARGUMENT_INVALID(
+            ErrorCategory.INVALID, "A transaction argument is missing or malformed (JSON, transient field, number)."),
+    INSTRUCTION_INVALID(
+            ErrorCategory.UNAUTHENTICATED,
+            "A signed instruction is malformed, names another action, or is too old or too far in the future."),
+    INSTRUCTION_REPLAYED(ErrorCategory.CONFLICT, "This exact signed instruction was already executed."),
+    FORBIDDEN(ErrorCategory.FORBIDDEN, "The signer or the calling organisation may not perform this action."),
+    WRONG_ROLE(ErrorCategory.FORBIDDEN, "The signer is not registered with the role this action needs."),
+    WRONG_ORGANISATION(
+            ErrorCategory.FORBIDDEN,
+            "The participant belongs to another organisation than the one submitting the transaction."),
+    PARTICIPANT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No participant is registered with this DID."),
+    PARTICIPANT_EXISTS(ErrorCategory.CONFLICT, "A different participant is already registered with this DID."),
+    PARTICIPANT_INACTIVE(ErrorCategory.FORBIDDEN, "The participant is deactivated."),
+    KEY_INVALID(
+            ErrorCategory.INVALID, "A key does not fit its DID (did:key), is not public, or is not Ed25519 or P-256."),
+    PROTOCOL_NOT_FOUND(ErrorCategory.NOT_FOUND, "No protocol is published with this id and version."),
+    PROTOCOL_VERSION_EXISTS(
+            ErrorCategory.CONFLICT,
+            "This id and version is already published with another digest; publish a new version."),
+    PROTOCOL_DEPRECATED(ErrorCategory.CONFLICT, "The protocol version is deprecated: it accepts no new claims."),
+    PROTOCOL_DIGEST_MISMATCH(
+            ErrorCategory.UNPROCESSABLE, "The claim pins another digest of the protocol than the one on the ledger."),
+    CLAIM_NOT_FOUND(ErrorCategory.NOT_FOUND, "No claim has this id."),
+    CLAIM_ID_CONFLICT(
+            ErrorCategory.CONFLICT, "Another claim with the same id but different content is already on the ledger."),
+    CLAIM_INELIGIBLE(ErrorCategory.UNPROCESSABLE, "The claim data do not meet the protocol's eligibility rules."),
+    CLAIM_STATE_INVALID(ErrorCategory.CONFLICT, "The claim's status does not allow this transition."),
+    CLAIM_DIGEST_MISMATCH(
+            ErrorCategory.UNPROCESSABLE, "The attestation pins another claim digest than the one on the ledger."),
+    VERIFIER_NOT_DESIGNATED(ErrorCategory.FORBIDDEN, "The signer is not one of the protocol's designated verifiers."),
+    ATTESTATION_EXISTS(
+            ErrorCategory.CONFLICT, "This verifier has already attested this claim (one vote per verifier)."),
+    UNIT_MISMATCH(ErrorCategory.UNPROCESSABLE, "The attested value is not in the protocol's unit."),
+    QUORUM_NOT_REACHED(ErrorCategory.CONFLICT, "Fewer designated verifiers than the quorum have attested the claim."),
+    VALIDATOR_NOT_DESIGNATED(ErrorCategory.FORBIDDEN, "The signer is not one of the protocol's validators."),
+    DOUBLE_COUNTING(
+            ErrorCategory.CONFLICT,
+            "The same activity is already certified in this impact category (under any protocol)."),
+    PERIOD_OVERLAP(
+            ErrorCategory.CONFLICT,
+            "The asset already has a certified period overlapping this one in this impact category."),
+    CERTIFICATE_NOT_FOUND(ErrorCategory.NOT_FOUND, "No certificate has this serial number."),
+    CERTIFICATE_STATE_INVALID(ErrorCategory.CONFLICT, "The certificate's status does not allow this transition."),
+    CERTIFICATE_MISMATCH(
+            ErrorCategory.UNPROCESSABLE, "The certificate credential does not state exactly what the ledger recorded.");
+
+    private final ErrorCategory category;
+    private final String meaning;
+
+    RegistryError(final ErrorCategory category, final String meaning) {
+        this.category = category;
+        this.meaning = meaning;
+    }
+
+    @Override
+    public ErrorCategory category() {
+        return category;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,56 @@
+package io.impactproof.model;
+
+/**
+ * The chaincode's transaction functions, {@code contract:Transaction}: the names the typed client
+ * calls and the contracts declare. This class holds constants only.
+ */
+public final class Transactions {
+    public static final String PARTICIPANTS_REGISTER = "participants:Register";
+    public static final String PARTICIPANTS_ROTATE_KEY = "participants:RotateKey";
+    public static final String PARTICIPANTS_DEACTIVATE = "participants:Deactivate";
+    public static final String PARTICIPANTS_GET = "participants:Get";
+    public static final String PARTICIPANTS_LIST_BY_ROLE = "participants:ListByRole";
+
+    public static final String PROTOCOLS_PUBLISH = "protocols:Publish";
+    public static final String PROTOCOLS_DEPRECATE = "protocols:Deprecate";
+    public static final String PROTOCOLS_GET = "protocols:Get";
+    public static final String PROTOCOLS_LIST = "protocols:List";
+
+    public static final String CLAIMS_SUBMIT = "claims:Submit";
+    public static final String CLAIMS_REJECT = "claims:Reject";
+    public static final String CLAIMS_GET = "claims:Get";
+    public static final String CLAIMS_AWAITING = "claims:Awaiting";
+    public static final String CLAIMS_BY_STATUS = "claims:ByStatus";
+
+    public static final String ATTESTATIONS_SUBMIT = "attestations:Submit";
+    public static final String ATTESTATIONS_LIST = "attestations:List";
+
+    public static final String CERTIFICATES_ISSUE = "certificates:Issue";
+    public static final String CERTIFICATES_ATTACH = "certificates:AttachCredentials";
+    public static final String CERTIFICATES_SUSPEND = "certificates:Suspend";
+    public static final String CERTIFICATES_REINSTATE = "certificates:Reinstate";
+    public static final String CERTIFICATES_REVOKE = "certificates:Revoke";
+    public static final String CERTIFICATES_GET = "certificates:Get";
+    public static final String CERTIFICATES_BY_STATUS = "certificates:ByStatus";
+    public static final String CERTIFICATES_STATUS_BITS = "certificates:StatusBits";
+
+    public static final String HOLDINGS_TRANSFER = "holdings:Transfer";
+    public static final String HOLDINGS_SPLIT = "holdings:Split";
+    public static final String HOLDINGS_RETIRE = "holdings:Retire";
+    public static final String HOLDINGS_HISTORY = "holdings:History";
+    public static final String HOLDINGS_BY_HOLDER = "holdings:ByHolder";
+
+    /** Transient fields: signed credentials travel there so that they never enter a block. */
+    public static final String TRANSIENT_CLAIMS = "claims";
+
+    public static final String TRANSIENT_ATTESTATIONS = "attestations";
+    public static final String TRANSIENT_CERTIFICATES = "certificates";
+
+    /** A batch is bounded so one transaction cannot hold the ledger for long. */
+    public static final int MAX_BATCH = 1000;
+
+    /** The largest page a paged query returns. */
+    public static final int MAX_PAGE = 1000;
+
+    private Transactions() {}
+}

@@ -1,0 +1,2 @@
+/** The attestation record as the ledger holds it. */
+package io.impactproof.model.attestation;

@@ -1,0 +1,2 @@
+/** Participants and their roles as registered on the ledger. */
+package io.impactproof.model.participant;
