@@ -2,8 +2,11 @@
 // record, the trust chain (each digest recomputed by the registry) and the history, link by link.
 const $ = id => document.getElementById(id);
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-const badge = ok => ok === null ? '<span class="badge unknown">NOT CHECKED</span>' : ok ? '<span class="badge ok">VALID</span>' : '<span class="badge bad">INVALID</span>';
-const card = (ok, title, body) => `<div class="card ${ok === null ? 'unknown' : ok ? 'ok' : 'bad'}" data-ok="${ok}"><h2>${badge(ok)} ${esc(title)}</h2>${body}</div>`;
+// ok: true (checked, holds), false (checked, fails), null (could not be checked here), 'info'
+// (what the ledger records, shown for information: neither a check nor a verdict).
+const badge = ok => ok === 'info' ? '<span class="badge info">LEDGER RECORD</span>' : ok === null ? '<span class="badge unknown">NOT CHECKED</span>' : ok ? '<span class="badge ok">VALID</span>' : '<span class="badge bad">INVALID</span>';
+const style = ok => ok === 'info' ? 'info' : ok === null ? 'unknown' : ok ? 'ok' : 'bad';
+const card = (ok, title, body) => `<div class="card ${style(ok)}" data-ok="${ok}"><h2>${badge(ok)} ${esc(title)}</h2>${body}</div>`;
 
 function payloadOf(jwt) {
   const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
@@ -27,22 +30,25 @@ async function verifyAndShow(jwt) {
   const result = await response.json();
   const checks = (result.results || []).map(c => `<div>${c.valid ? '✔' : '✘'} <b>${esc(c.check)}</b> — ${esc(c.detail)}</div>`).join('');
   const problems = (result.problemDetails || []).map(p => `<div>✘ <b>${esc(p.code)}</b> — ${esc(p.detail)}</div>`).join('');
-  html += card(result.verified === true, result.verified ? 'Certificate verified' : 'Certificate NOT verified', checks + problems);
+  const verified = result.verified === true;
+  html += card(verified, verified ? 'Certificate verified' : 'Certificate NOT verified', checks + problems);
   let payload = null;
   try { payload = payloadOf(jwt); } catch (e) { /* not a JWS: the problems above say so */ }
   const serial = payload?.credentialSubject?.serial;
   if (serial) {
     const record = await (await fetch('/certificates/' + encodeURIComponent(serial), {headers: {'Accept': 'application/json'}})).json();
     if (record.serial) {
-      html += card(record.status === 'ACTIVE' || record.status === 'RETIRED', 'Certified impact',
+      // What the ledger records is shown green only when the credential presented verified.
+      const usable = record.status === 'ACTIVE' || record.status === 'RETIRED';
+      html += card(verified ? usable : false, verified ? 'Certified impact' : 'What the ledger records for this serial (the credential above did NOT verify)',
         `<div class="impact">${esc(record.quantity)} ${esc(record.unit)}</div>
          <div>${esc(record.category)} · proof level ${esc(record.proofLevel)} · period ${esc(record.periodStart)} to ${esc(record.periodEnd)}</div>
          <div>serial <code>${esc(record.serial)}</code> · status <b id="status">${esc(record.status)}</b>${record.reason ? ' (' + esc(record.reason) + ')' : ''}</div>
          <div>produced by <code>${esc(record.producer)}</code> · held by <code>${esc(record.holder)}</code> · validated by <code>${esc(record.validator)}</code></div>`);
       const chain = await (await fetch('/certificates/' + encodeURIComponent(serial) + '/chain')).json();
-      html += '<h2>Trust chain</h2>' + renderChain(chain);
+      html += '<h2>Trust chain</h2>' + renderChain(chain, verified);
       const history = await (await fetch('/certificates/' + encodeURIComponent(serial) + '/history')).json();
-      html += card(true, 'Transfers and retirements', '<table><tr><th>When</th><th>What</th><th>From</th><th>To</th><th>Quantity</th><th>Note</th></tr>' +
+      html += card('info', 'Transfers and retirements', '<table><tr><th>When</th><th>What</th><th>From</th><th>To</th><th>Quantity</th><th>Note</th></tr>' +
         history.map(m => `<tr><td>${esc(m.at)}</td><td>${esc(m.kind)}</td><td><code>${esc(m.from)}</code></td><td><code>${esc(m.to)}</code></td><td>${esc(m.quantity)}</td><td>${esc(m.note)}</td></tr>`).join('') + '</table>');
     }
   }
@@ -50,12 +56,14 @@ async function verifyAndShow(jwt) {
   document.body.dataset.verified = String(result.verified === true);
 }
 
-function renderChain(link) {
-  const digest = link.actual ? `<div class="digest">digest ${esc(link.expected)}${link.valid ? ' — recomputed, matches' : ' — recomputed: ' + esc(link.actual)}</div>`
-                             : `<div class="digest">digest ${esc(link.expected)} (pinned on the ledger)</div>`;
-  const ok = link.kind === 'evidence' ? true : link.valid;
+// A link is green only when its bytes were found and their digest recomputed, and the credential
+// presented verified; a link that could not be checked says so (NOT CHECKED), never VALID.
+function renderChain(link, verified) {
+  const digest = link.checked && link.actual ? `<div class="digest">digest ${esc(link.expected)}${link.valid ? ' — recomputed, matches' : ' — recomputed: ' + esc(link.actual)}</div>`
+                             : `<div class="digest">digest ${esc(link.expected)} (pinned on the ledger, not recomputed here)</div>`;
+  const ok = !link.checked ? null : link.valid ? (verified ? true : 'info') : false;
   return card(ok, `${link.kind} ${link.id}`, `<div>${esc(link.detail)}</div>${digest}` +
-    (link.children || []).map(renderChain).join(''));
+    (link.children || []).map(child => renderChain(child, verified)).join(''));
 }
 
 async function bySerial(serial) {

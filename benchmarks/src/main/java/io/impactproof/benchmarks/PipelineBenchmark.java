@@ -69,7 +69,7 @@ public final class PipelineBenchmark {
             }
             bindings.put("validator", validator.did());
             registry.publish(Instructions.sign(operator, Actions.PUBLISH, publish, Instant.now()));
-            final PublishedProtocol protocol = registry.protocol(PROTOCOL, "1.0.0");
+            final PublishedProtocol protocol = registry.protocol(PROTOCOL, "1.1.0");
 
             // A first, unmeasured round lets the JIT compile the whole path (it competes for the
             // two cores while it does).
@@ -281,7 +281,7 @@ public final class PipelineBenchmark {
 
     private static String bundled() throws IOException {
         try (InputStream in = ProtocolLoader.class.getResourceAsStream(
-                "/io/impactproof/protocols/definitions/" + PROTOCOL + "-1.0.0.yaml")) {
+                "/io/impactproof/protocols/definitions/" + PROTOCOL + "-1.1.0.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -46,7 +46,7 @@ public class ProtocolBenchmark {
 
     @Setup
     public void setUp() {
-        protocol = ProtocolLoader.bundled(protocolId, "1.0.0");
+        protocol = ProtocolLoader.bundled(protocolId, "1.1.0");
         claim = Json.parse(CLAIMS.get(protocolId));
         if (!protocol.evaluate(claim).eligible()) {
             throw new IllegalStateException("the benchmark claim must be eligible");

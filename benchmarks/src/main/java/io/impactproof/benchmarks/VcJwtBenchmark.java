@@ -73,7 +73,7 @@ public class VcJwtBenchmark {
                 .validFrom(Instant.parse("2026-03-11T00:00:00Z"))
                 .subject(Json.object()
                         .put("type", "ImpactClaim")
-                        .put("protocol", "cargo-bike-delivery@1.0.0")
+                        .put("protocol", "cargo-bike-delivery@1.1.0")
                         .set(
                                 "data",
                                 Json.parse("{\"carrier_siren\":\"552100554\",\"tracking_id\":\"CB-2026-000123\","

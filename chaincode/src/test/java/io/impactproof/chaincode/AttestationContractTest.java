@@ -167,6 +167,12 @@ class AttestationContractTest extends ContractTest {
                 () -> r.attest(VcJwt.sign(retarget(wrongPin, id), r.verifiers.get(0), r.clock.instant())),
                 "CLAIM_DIGEST_MISMATCH");
         r.assertRefused(() -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "11.585")), "VALUES_INVALID");
+        r.assertRefused(() -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "0.00")), "VALUE_OUT_OF_RANGE");
+        r.assertRefused(
+                () -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "-11.58")), "VALUE_OUT_OF_RANGE");
+        r.assertRefused(
+                () -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "1000000000000000.01")),
+                "VALUES_INVALID");
         r.assertRefused(() -> r.attest(r.attestation(claim, r.verifiers.get(0), CARGO, "lots")), "VALUES_INVALID");
         r.assertRefused(
                 () -> r.attest(r.attestation(otherClaim, r.verifiers.get(0), CARGO, "11.58")), "CLAIM_NOT_FOUND");

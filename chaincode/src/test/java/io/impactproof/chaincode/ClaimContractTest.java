@@ -1,12 +1,16 @@
 package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.Instructions;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.ledger.embedded.EmbeddedLedger;
+import io.impactproof.model.Actions;
 import io.impactproof.model.Transactions;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.claim.ClaimStatus;
@@ -33,7 +37,7 @@ class ClaimContractTest extends ContractTest {
         assertThat(record.claimedValue()).isEqualTo("2.616");
         assertThat(record.unit()).isEqualTo("kgCO2e");
         assertThat(record.proofLevel()).isEqualTo("declarative");
-        assertThat(record.protocol()).isEqualTo("home-to-work-commute@1.0.0");
+        assertThat(record.protocol()).isEqualTo("home-to-work-commute@1.1.0");
         assertThat(record.uniquenessKey()).matches("[0-9a-f]{64}");
         assertThat(record.evidence()).hasSize(1).first().asString().startsWith("sha384-");
         assertThat(r.claimRecord(record.id())).isEqualTo(record);
@@ -63,9 +67,13 @@ class ClaimContractTest extends ContractTest {
         final SignedCredential claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-200"));
         final ClaimRecord first = r.submitClaims(TestRegistry.ORG1, claim).get(0);
         r.clock.advance(Duration.ofSeconds(5));
+        final long height = r.ledger.height();
 
         assertThat(r.submitClaims(TestRegistry.ORG1, claim).get(0)).isEqualTo(first);
         assertThat(r.submitClaims(TestRegistry.ORG1, claim, claim)).containsExactly(first, first);
+        assertThat(r.ledger.height())
+                .as("a replayed claim writes nothing, so it appends no block")
+                .isEqualTo(height);
 
         final var sameId = ImpactCredentials.claim(
                 first.id(),
@@ -77,6 +85,65 @@ class ClaimContractTest extends ContractTest {
         r.assertRefused(
                 () -> r.submitClaims(TestRegistry.ORG1, VcJwt.sign(sameId, r.owner, r.clock.instant())),
                 "CLAIM_ID_CONFLICT");
+    }
+
+    @Test
+    void a_second_claim_of_an_activity_not_yet_certified_is_refused_naming_the_first() {
+        final ClaimRecord first = r.submitClaims(
+                        TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-250")))
+                .get(0);
+
+        r.assertRefused(
+                () -> r.submitClaims(
+                        TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("cb-250"))),
+                "ACTIVITY_CLAIMED");
+        assertThatThrownBy(() -> r.submitClaims(
+                        TestRegistry.ORG1, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-250"))))
+                .hasMessageContaining(first.id());
+
+        r.client()
+                .reject(r.sign(
+                        r.validator,
+                        Actions.REJECT,
+                        Json.object().put("claim", first.id()).put("reason", "duplicate")));
+        assertThat(r.submitClaims(
+                                TestRegistry.ORG1,
+                                r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-250")))
+                        .get(0)
+                        .status())
+                .as("a rejected claim lets the activity be claimed again")
+                .isEqualTo(ClaimStatus.SUBMITTED);
+    }
+
+    @Test
+    void texts_that_reach_the_ledger_keep_their_bounds() {
+        final var longId = ImpactCredentials.claim(
+                "urn:x:" + "a".repeat(600),
+                r.owner.did(),
+                r.protocol("cargo-bike-delivery"),
+                TestRegistry.delivery("CB-260"),
+                List.of(),
+                r.clock.instant());
+        r.assertRefused(
+                () -> r.submitClaims(TestRegistry.ORG1, VcJwt.sign(longId, r.owner, r.clock.instant())),
+                "ARGUMENT_INVALID");
+        final var other = SigningKey.generateEd25519DidKey();
+        r.assertRefused(
+                () -> r.client()
+                        .register(r.sign(
+                                r.operator,
+                                Actions.REGISTER,
+                                Instructions.registration(
+                                        other.did(), "x".repeat(201), TestRegistry.ORG1, List.of("owner"), other))),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> r.client()
+                        .register(r.sign(
+                                r.operator,
+                                Actions.REGISTER,
+                                Instructions.registration(
+                                        other.did(), "name\u0000", TestRegistry.ORG1, List.of("owner"), other))),
+                "ARGUMENT_INVALID");
     }
 
     @Test
@@ -165,7 +232,7 @@ class ClaimContractTest extends ContractTest {
                 r.owner.did(),
                 new io.impactproof.model.protocol.PublishedProtocol(
                         "cargo-bike-delivery",
-                        "1.0.0",
+                        "1.1.0",
                         "0",
                         "sha384-AAAA",
                         "{}",

@@ -191,6 +191,19 @@ class HoldingContractTest extends ContractTest {
         r.assertRefused(() -> r.client().history("IPC-none"), "CERTIFICATE_NOT_FOUND");
     }
 
+    @Test
+    void a_retirement_keeps_the_bounds_of_its_texts() {
+        r.assertRefused(
+                () -> act("Retire", Actions.RETIRE, r.owner, retirement().put("beneficiary", "b".repeat(150_000))),
+                "ARGUMENT_INVALID");
+        r.assertRefused(
+                () -> act("Retire", Actions.RETIRE, r.owner, retirement().put("jurisdiction", "FR\u202E")),
+                "ARGUMENT_INVALID");
+        r.assertRefused(() -> r.client().statusBits("revocation", -1), "ARGUMENT_INVALID");
+        r.assertRefused(() -> r.client().statusBits("other", 0), "ARGUMENT_INVALID");
+        assertThat(r.certificate(certificate.serial()).status()).isEqualTo(CertificateStatus.ACTIVE);
+    }
+
     private ObjectNode retirement() {
         return Json.object()
                 .put("serial", certificate.serial())

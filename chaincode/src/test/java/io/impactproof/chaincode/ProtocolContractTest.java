@@ -15,7 +15,7 @@ class ProtocolContractTest extends ContractTest {
     @Test
     void published_protocols_are_anchored_with_their_digest_and_bound_policy() {
         final PublishedProtocol commute = r.protocol("home-to-work-commute");
-        final var compiled = ProtocolLoader.bundled("home-to-work-commute", "1.0.0");
+        final var compiled = ProtocolLoader.bundled("home-to-work-commute", "1.1.0");
 
         assertThat(commute.digest()).isEqualTo(compiled.digest());
         assertThat(commute.digestSRI()).isEqualTo(compiled.digestSRI());
@@ -32,7 +32,7 @@ class ProtocolContractTest extends ContractTest {
 
     @Test
     void publishing_the_same_version_again_is_idempotent_but_a_changed_one_is_refused() {
-        final String definition = TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml");
+        final String definition = TestRegistry.bundledText("cargo-bike-delivery-1.1.0.yaml");
         r.clock.advance(Duration.ofSeconds(1));
         r.publish(definition);
 
@@ -46,8 +46,8 @@ class ProtocolContractTest extends ContractTest {
     void an_invalid_definition_keeps_its_protocol_error_code() {
         r.assertRefused(() -> r.publish("id: [broken"), "PROTOCOL_MALFORMED");
         r.assertRefused(
-                () -> r.publish(TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml")
-                        .replace("version: 1.0.0", "version: 2.0.0\ncolour: red")),
+                () -> r.publish(TestRegistry.bundledText("cargo-bike-delivery-1.1.0.yaml")
+                        .replace("version: 1.1.0", "version: 2.0.0\ncolour: red")),
                 "PROTOCOL_UNKNOWN_FIELD");
     }
 
@@ -56,8 +56,8 @@ class ProtocolContractTest extends ContractTest {
         final ObjectNode args = Json.object()
                 .put(
                         "definition",
-                        TestRegistry.bundledText("cargo-bike-delivery-1.0.0.yaml")
-                                .replace("version: 1.0.0", "version: 1.1.0"));
+                        TestRegistry.bundledText("cargo-bike-delivery-1.1.0.yaml")
+                                .replace("version: 1.1.0", "version: 1.2.0"));
         final ObjectNode bindings = args.putObject("bindings");
         for (int i = 0; i < 5; i++) {
             bindings.put("verifier-" + (i + 1), r.verifiers.get(i).did());
@@ -83,7 +83,7 @@ class ProtocolContractTest extends ContractTest {
 
     @Test
     void deprecation_stops_new_claims_and_only_the_publisher_may_deprecate() {
-        final ObjectNode args = Json.object().put("id", "cargo-bike-delivery").put("version", "1.0.0");
+        final ObjectNode args = Json.object().put("id", "cargo-bike-delivery").put("version", "1.1.0");
         r.assertRefused(
                 () -> r.client(TestRegistry.ORG2).deprecate(r.sign(r.operator2, Actions.DEPRECATE, args)), "FORBIDDEN");
         final var claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-1"));

@@ -138,7 +138,7 @@ public final class TestRegistry implements AutoCloseable {
     }
 
     public PublishedProtocol protocol(final String id) {
-        return client().protocol(id, "1.0.0");
+        return client().protocol(id, "1.1.0");
     }
 
     public SignedCredential claim(final SigningKey by, final String protocolId, final JsonNode data) {

@@ -27,7 +27,7 @@ public final class Fixtures {
                 .validUntil(Instant.parse("2026-12-31T00:00:00Z"))
                 .subject(Json.object()
                         .put("type", "ImpactClaim")
-                        .put("protocol", "cargo-bike-delivery@1.0.0")
+                        .put("protocol", "cargo-bike-delivery@1.1.0")
                         .put("parcels", 120));
     }
 

@@ -52,7 +52,7 @@ class DemoTest {
                     .contains("VERIFIED after 4 attestations")
                     .contains("refused: DOUBLE_COUNTING")
                     .contains("6 certificates issued and activated")
-                    .contains("[ok]     protocol cargo-bike-delivery@1.0.0")
+                    .contains("[ok]     protocol cargo-bike-delivery@1.1.0")
                     .doesNotContain("[FAILED]")
                     .contains("All expected outcomes observed.");
         }

@@ -54,7 +54,13 @@ public enum RegistryError implements StableCode {
     CERTIFICATE_NOT_FOUND(ErrorCategory.NOT_FOUND, "No certificate has this serial number."),
     CERTIFICATE_STATE_INVALID(ErrorCategory.CONFLICT, "The certificate's status does not allow this transition."),
     CERTIFICATE_MISMATCH(
-            ErrorCategory.UNPROCESSABLE, "The certificate credential does not state exactly what the ledger recorded.");
+            ErrorCategory.UNPROCESSABLE, "The certificate credential does not state exactly what the ledger recorded."),
+    ACTIVITY_CLAIMED(
+            ErrorCategory.CONFLICT,
+            "The same activity is already claimed by another claim not yet certified or rejected (named in the detail)."),
+    VALUE_OUT_OF_RANGE(
+            ErrorCategory.UNPROCESSABLE,
+            "A Verified attestation's value is not greater than zero or exceeds 10^15 (a verifier who finds no impact attests Rejected).");
 
     private final ErrorCategory category;
     private final String meaning;

@@ -77,6 +77,11 @@ final class ProtocolChecks {
         required(activity.asset(), "activity.asset");
         required(required(activity.period(), "activity.period").start(), "activity.period.start");
         required(activity.period().end(), "activity.period.end");
+        for (final String name : activity.caseInsensitive()) {
+            if (!activity.key().containsKey(name) && !ActivitySpec.ASSET.equals(name)) {
+                throw invalid("activity.caseInsensitive names " + name + ", which is neither a key part nor asset");
+            }
+        }
     }
 
     private static void rules(final List<Rule> rules) {

@@ -44,6 +44,9 @@ public enum ProtocolError implements StableCode {
             "A formula produced a value whose magnitude exceeds 10^15, beyond exact decimal rounding."),
     CLAIM_PERIOD_INVALID(
             ErrorCategory.UNPROCESSABLE, "The activity period is not a pair of ISO dates with start on or before end."),
+    CLAIM_IDENTIFIER_INVALID(
+            ErrorCategory.UNPROCESSABLE,
+            "An identifier forming a uniqueness or asset key is empty or holds a control, format (bidi, zero-width), surrogate, private-use or unassigned character or an uncomposed combining mark."),
     VALUES_INVALID(
             ErrorCategory.UNPROCESSABLE,
             "Verifier values cannot be combined (none given, or not in the protocol's unit scale).");

@@ -26,7 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ProtocolLoader {
     /** The definitions shipped in {@code protocols/definitions/}. */
     public static final List<String> BUNDLED = List.of(
-            "cargo-bike-delivery-1.0.0.yaml", "home-to-work-commute-1.0.0.yaml", "low-carbon-forestry-1.0.0.yaml");
+            "cargo-bike-delivery-1.1.0.yaml", "home-to-work-commute-1.1.0.yaml", "low-carbon-forestry-1.1.0.yaml");
 
     /** Protocol files are small; a larger one is refused before parsing. */
     public static final int MAX_BYTES = 512 * 1024;
@@ -62,15 +62,29 @@ public final class ProtocolLoader {
             protocol = YAML.treeToValue(tree, Protocol.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ProtocolException(
-                    ProtocolError.PROTOCOL_UNKNOWN_FIELD,
-                    "unknown field " + e.getPropertyName() + " at " + e.getPathReference(),
-                    e);
+                    ProtocolError.PROTOCOL_UNKNOWN_FIELD, "unknown field " + e.getPropertyName() + " at " + path(e), e);
         } catch (DatabindException e) {
             throw new ProtocolException(
-                    ProtocolError.PROTOCOL_MALFORMED, e.getOriginalMessage() + " at " + e.getPathReference(), e);
+                    ProtocolError.PROTOCOL_MALFORMED, "a value has the wrong type or shape at " + path(e), e);
         }
         ProtocolChecks.check(protocol);
         return CompiledProtocol.compile(protocol, tree);
+    }
+
+    /** Where in the document an error is, in the document's own terms: {@code verification.tolerance.relative}, {@code calculations[2]}. */
+    private static String path(final DatabindException e) {
+        final StringBuilder out = new StringBuilder();
+        for (final var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "the top level" : out.toString();
     }
 
     /** Loads a bundled definition by file name. */

@@ -14,7 +14,7 @@ class ProtocolLoaderTest {
         assertThat(ProtocolLoader.bundled())
                 .extracting(CompiledProtocol::ref)
                 .containsExactly(
-                        "cargo-bike-delivery@1.0.0", "home-to-work-commute@1.0.0", "low-carbon-forestry@1.0.0");
+                        "cargo-bike-delivery@1.1.0", "home-to-work-commute@1.1.0", "low-carbon-forestry@1.1.0");
         ProtocolLoader.bundled().forEach(p -> {
             assertThat(p.protocol().sources()).isNotEmpty();
             assertThat(p.protocol().verification().verifiers()).hasSize(5);
@@ -23,7 +23,7 @@ class ProtocolLoaderTest {
 
     @Test
     void digest_is_over_the_canonical_form_not_the_formatting() {
-        final CompiledProtocol fromYaml = ProtocolLoader.bundled("cargo-bike-delivery", "1.0.0");
+        final CompiledProtocol fromYaml = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0");
         final CompiledProtocol fromJson = loadChanged(tree -> {});
         final CompiledProtocol changed =
                 loadChanged(tree -> tree.withObject("constants").put("bonus_cap_eur_per_delivery", 12.0));

@@ -33,6 +33,6 @@ public final class TestProtocols {
 
     /** The cargo-bike protocol, changed. */
     public static CompiledProtocol loadChanged(final Consumer<ObjectNode> change) {
-        return loadChanged("cargo-bike-delivery-1.0.0.yaml", change);
+        return loadChanged("cargo-bike-delivery-1.1.0.yaml", change);
     }
 }

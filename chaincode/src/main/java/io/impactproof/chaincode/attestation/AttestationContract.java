@@ -4,11 +4,13 @@ import io.impactproof.chaincode.context.RegistryContext;
 import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.chaincode.context.Signatures;
+import io.impactproof.chaincode.context.Texts;
 import io.impactproof.chaincode.context.Transients;
 import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.vc.VerifiableCredential;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.CredentialTypes;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
@@ -98,7 +100,9 @@ public final class AttestationContract extends RegistryContract {
         final String outcome = subject.path("outcome").stringValue("Verified");
         final BigDecimal value = value(subject, protocol, outcome);
         final AttestationRecord record = new AttestationRecord(
-                vc.id().orElse(null),
+                vc.id()
+                        .map(id -> Texts.bounded("the attestation id", id, Bounds.IDENTIFIER))
+                        .orElse(null),
                 claim.id(),
                 verifier,
                 value.toPlainString(),
@@ -126,12 +130,23 @@ public final class AttestationContract extends RegistryContract {
             throw new RegistryException(
                     RegistryError.UNIT_MISMATCH, "expected " + protocol.unit() + ", got " + impact.path("unit"));
         }
+        final BigDecimal value;
         try {
-            return Decimals.parse(impact.path("value").stringValue(null), protocol.decimals());
+            value = Decimals.parse(impact.path("value").stringValue(null), protocol.decimals());
         } catch (ProtocolException e) {
             throw RegistryException.of(e);
         }
+        // An impact is positive by the protocol's own rule; a verifier who finds none rejects the claim.
+        if (value.signum() <= 0 || value.compareTo(MAX_VALUE) > 0) {
+            throw new RegistryException(
+                    RegistryError.VALUE_OUT_OF_RANGE,
+                    "a Verified value is greater than 0 and at most 10^15, got " + value.toPlainString()
+                            + " (a verifier who finds no impact attests Rejected)");
+        }
+        return value;
     }
+
+    private static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
 
     private static void decide(final RegistryContext ctx, final ClaimRecord claim, final PublishedProtocol protocol) {
         final List<AttestationRecord> all = ctx.attestations().of(claim.id());

@@ -12,6 +12,7 @@ import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.CredentialTypes;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
@@ -56,7 +57,7 @@ public final class CertificateContract extends RegistryContract {
         final Instruction signed = ctx.signatures().instruction(instruction, Actions.ISSUE);
         final var batch = signed.args().get("claims");
         if (batch == null) {
-            final CertificateRecord certificate = issueOne(ctx, signed, signed.text("claim"));
+            final CertificateRecord certificate = issueOne(ctx, signed, signed.text("claim", Bounds.IDENTIFIER));
             ctx.events()
                     .emit(
                             "CertificatesIssued",
@@ -256,16 +257,20 @@ public final class CertificateContract extends RegistryContract {
     /** The set bits of a status list ({@code revocation} or {@code suspension}, list number). */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "StatusBits")
     public String statusBits(final RegistryContext ctx, final String purpose, final String list) {
+        if (!StatusLists.isPurpose(purpose) || !list.matches("[0-9]{1,18}")) {
+            throw new RegistryException(
+                    RegistryError.ARGUMENT_INVALID, "a status list is revocation or suspension and a list number >= 0");
+        }
         return LedgerJson.string(ctx.certificates().statusBits(purpose, list));
     }
 
     private String changeStatus(
             final RegistryContext ctx, final String instruction, final String action, final CertificateStatus target) {
         final Instruction signed = ctx.signatures().instruction(instruction, action);
-        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial"));
+        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial", Bounds.IDENTIFIER));
         final PublishedProtocol protocol = ctx.protocols().find(certificate.protocol());
         ctx.authorisation().designated(signed.signer(), Role.VALIDATOR, protocol.validators(), protocol.ref());
-        final String reason = signed.text("reason");
+        final String reason = signed.text("reason", Bounds.REASON);
         final CertificateRecord changed = withStatus(ctx, certificate, target, reason);
         ctx.certificates().save(certificate, changed);
         cascade(ctx, certificate, target, reason);

@@ -35,8 +35,31 @@ public final class Activities {
         }
     }
 
+    /**
+     * Holds the activity for a claim until it is certified or rejected: a second claim of the same
+     * activity (another id, the same delivery) is refused at submission, naming the first.
+     */
+    public void claim(final String uniquenessKey, final String claimId) {
+        final String key = State.key(Keys.PENDING, uniquenessKey);
+        final var pending = state.marker(key);
+        if (pending.isPresent() && !pending.get().equals(claimId)) {
+            throw new RegistryException(
+                    RegistryError.ACTIVITY_CLAIMED, "this activity is already claimed by " + pending.get());
+        }
+        state.mark(key, claimId);
+    }
+
+    /** Lets the activity be claimed again (its claim was rejected). */
+    public void release(final String uniquenessKey, final String claimId) {
+        final String key = State.key(Keys.PENDING, uniquenessKey);
+        if (state.marker(key).map(claimId::equals).orElse(false)) {
+            state.delete(key);
+        }
+    }
+
     /** Counts the claim's activity and its asset's period as certified by {@code serial}. */
     public void count(final ClaimRecord claim, final String serial) {
+        release(claim.uniquenessKey(), claim.id());
         state.mark(State.key(Keys.UNIQUE, claim.uniquenessKey()), serial);
         state.mark(
                 State.key(Keys.ASSET, claim.assetKey(), claim.category(), claim.periodStart(), claim.periodEnd()),

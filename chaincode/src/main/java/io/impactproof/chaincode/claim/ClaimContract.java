@@ -6,12 +6,14 @@ import io.impactproof.chaincode.context.RegistryContext;
 import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.chaincode.context.Signatures;
+import io.impactproof.chaincode.context.Texts;
 import io.impactproof.chaincode.context.Transients;
 import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.vc.VerifiableCredential;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.CredentialTypes;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
@@ -79,9 +81,12 @@ public final class ClaimContract extends RegistryContract {
         final VerifiableCredential vc = signed.credential();
         final Participant owner = ctx.authorisation().acting(vc.issuerId(), Role.OWNER);
         ctx.authorisation().requireOwnOrganisation(owner);
-        final String id = vc.id()
-                .orElseThrow(
-                        () -> new RegistryException(RegistryError.ARGUMENT_INVALID, "a claim credential needs an id"));
+        final String id = Texts.bounded(
+                "the claim id",
+                vc.id()
+                        .orElseThrow(() -> new RegistryException(
+                                RegistryError.ARGUMENT_INVALID, "a claim credential needs an id")),
+                Bounds.IDENTIFIER);
         final var existing = ctx.claims().get(id);
         if (existing.isPresent()) {
             if (existing.get().digest().equals(signed.sha256Hex())) {
@@ -118,6 +123,11 @@ public final class ClaimContract extends RegistryContract {
                     evaluation.failures().stream().map(RuleFailure::ruleId).collect(Collectors.joining(", ")));
         }
         ctx.activities().requireNotCounted(evaluation.uniquenessKey());
+        ctx.activities().claim(evaluation.uniquenessKey(), id);
+        if (vc.evidence().size() > Bounds.EVIDENCE) {
+            throw new RegistryException(
+                    RegistryError.ARGUMENT_INVALID, "a claim pins at most " + Bounds.EVIDENCE + " evidence items");
+        }
         final List<String> evidence = new ArrayList<>();
         vc.evidence().forEach(item -> {
             final String sri = item.path("digestSRI").stringValue(null);
@@ -155,15 +165,16 @@ public final class ClaimContract extends RegistryContract {
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Reject")
     public String reject(final RegistryContext ctx, final String instruction) {
         final Instruction signed = ctx.signatures().instruction(instruction, Actions.REJECT);
-        final ClaimRecord claim = ctx.claims().find(signed.text("claim"));
+        final ClaimRecord claim = ctx.claims().find(signed.text("claim", Bounds.IDENTIFIER));
         final PublishedProtocol protocol = ctx.claims().protocolOf(claim);
         ctx.authorisation().designated(signed.signer(), Role.VALIDATOR, protocol.validators(), protocol.ref());
         final ClaimRecord rejected = claim.toBuilder()
                 .status(Transitions.claim(claim.status(), ClaimStatus.REJECTED))
-                .reason(signed.text("reason"))
+                .reason(signed.text("reason", Bounds.REASON))
                 .updatedAt(ctx.nowText())
                 .build();
         ctx.claims().save(claim, rejected);
+        ctx.activities().release(claim.uniquenessKey(), claim.id());
         protocol.verifiers().forEach(verifier -> ctx.claims().doneByVerifier(verifier, claim.id()));
         ctx.events().emit("ClaimRejected", Map.of("id", claim.id(), "reason", rejected.reason()));
         return LedgerJson.string(rejected);

@@ -19,6 +19,8 @@ public final class Keys {
     public static final String TODO = "todo";
     /** attestation [claimId, verifierDid] → AttestationRecord. */
     public static final String ATTESTATION = "attestation";
+    /** pending [uniquenessKey] → id of the claim that holds the activity until it is certified or rejected. */
+    public static final String PENDING = "pending";
     /** uniq [uniquenessKey] → serial of the certificate that counted the activity. */
     public static final String UNIQUE = "uniq";
     /** asset [assetKey, category, start, end] → serial (certified periods, for overlap checks). */

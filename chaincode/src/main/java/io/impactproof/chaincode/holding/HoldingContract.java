@@ -8,6 +8,7 @@ import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
 import io.impactproof.model.certificate.CertificateRecord;
@@ -42,7 +43,7 @@ public final class HoldingContract extends RegistryContract {
     public String transfer(final RegistryContext ctx, final String instruction) {
         final Instruction signed = ctx.signatures().instruction(instruction, Actions.TRANSFER);
         final CertificateRecord certificate = held(ctx, signed);
-        final Participant to = ctx.participants().find(signed.text("to"));
+        final Participant to = ctx.participants().find(signed.text("to", Bounds.IDENTIFIER));
         if (!to.active() || !(to.has(Role.FINANCER) || to.has(Role.OWNER))) {
             throw new RegistryException(
                     RegistryError.WRONG_ROLE, to.did() + " cannot hold certificates (an active owner or financer can)");
@@ -160,10 +161,10 @@ public final class HoldingContract extends RegistryContract {
         final Instruction signed = ctx.signatures().instruction(instruction, Actions.RETIRE);
         final CertificateRecord certificate = held(ctx, signed);
         final Retirement retirement = new Retirement(
-                signed.text("beneficiary"),
-                signed.text("purpose"),
-                signed.text("jurisdiction"),
-                signed.text("reportingPeriod"),
+                signed.text("beneficiary", Bounds.BENEFICIARY),
+                signed.text("purpose", Bounds.PURPOSE),
+                signed.text("jurisdiction", Bounds.JURISDICTION),
+                signed.text("reportingPeriod", Bounds.PERIOD),
                 signed.signer(),
                 ctx.nowText(),
                 ctx.txId());
@@ -201,7 +202,7 @@ public final class HoldingContract extends RegistryContract {
 
     /** The certificate named by the instruction, ACTIVE and held by its signer, of the submitting organisation. */
     private static CertificateRecord held(final RegistryContext ctx, final Instruction signed) {
-        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial"));
+        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial", Bounds.IDENTIFIER));
         if (!certificate.holder().equals(signed.signer())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, signed.signer() + " does not hold " + certificate.serial());

@@ -8,11 +8,13 @@ import io.impactproof.chaincode.context.Instruction;
 import io.impactproof.chaincode.context.RegistryContext;
 import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
+import io.impactproof.chaincode.context.Texts;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.did.DidKey;
 import io.impactproof.credentials.did.DidUrl;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
 import io.impactproof.model.participant.Participant;
@@ -44,8 +46,8 @@ public final class ParticipantContract extends RegistryContract {
         final JsonNode args = Json.parse(unverifiedArgs(instruction));
         final Map<String, String> keys = keys(args.path("did").stringValue(""), args.path("keys"));
         final Instruction signed = ctx.signatures().instructionWithFallback(instruction, Actions.REGISTER, keys);
-        final String did = signed.text("did");
-        final String organisation = signed.text("organisation");
+        final String did = signed.text("did", Bounds.IDENTIFIER);
+        final String organisation = signed.text("organisation", Bounds.IDENTIFIER);
         final List<Role> roles = roles(signed.args().path("roles"));
         if (!organisation.equals(ctx.organisation())) {
             throw new RegistryException(
@@ -62,7 +64,8 @@ public final class ParticipantContract extends RegistryContract {
         } else {
             ctx.authorisation().requireOperatorOf(signed.signer(), organisation);
         }
-        final String name = signed.args().path("name").stringValue(did);
+        final String name = Texts.bounded(
+                "participants.register name", signed.args().path("name").stringValue(did), Bounds.NAME);
         final var existing = ctx.participants().get(did);
         if (existing.isPresent()) {
             final Participant p = existing.get();
@@ -158,12 +161,13 @@ public final class ParticipantContract extends RegistryContract {
 
     /** Validates keys: public Ed25519 or P-256 JWKs under DID URLs of this DID; a did:key has exactly its own key. */
     static Map<String, String> keys(final String did, final JsonNode node) {
-        if (!node.isObject() || node.isEmpty()) {
-            throw new RegistryException(RegistryError.KEY_INVALID, "keys must map DID URLs to public JWKs");
+        if (!node.isObject() || node.isEmpty() || node.size() > Bounds.KEYS) {
+            throw new RegistryException(
+                    RegistryError.KEY_INVALID, "keys must map 1 to " + Bounds.KEYS + " DID URLs to public JWKs");
         }
         final Map<String, String> keys = new TreeMap<>();
         for (final Map.Entry<String, JsonNode> entry : node.properties()) {
-            final String keyId = entry.getKey();
+            final String keyId = Texts.bounded("a key id", entry.getKey(), Bounds.IDENTIFIER);
             try {
                 if (!DidUrl.parse(keyId).did().equals(did)
                         || DidUrl.parse(keyId).fragment().isEmpty()) {

@@ -5,6 +5,7 @@ import io.impactproof.chaincode.context.RegistryContext;
 import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Bounds;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.RegistryError;
 import io.impactproof.model.participant.Participant;
@@ -39,7 +40,7 @@ public final class ProtocolContract extends RegistryContract {
         final CompiledProtocol compiled;
         final BoundPolicy policy;
         try {
-            compiled = ProtocolLoader.load(signed.text("definition"));
+            compiled = ProtocolLoader.load(signed.document("definition", Bounds.DEFINITION));
             policy = compiled.bind(bindings(signed.args().path("bindings")));
         } catch (ProtocolException e) {
             throw RegistryException.of(e);
@@ -89,7 +90,8 @@ public final class ProtocolContract extends RegistryContract {
         final Instruction signed = ctx.signatures().instruction(instruction, Actions.DEPRECATE);
         final Participant operator = ctx.authorisation().acting(signed.signer(), Role.OPERATOR);
         ctx.authorisation().requireOwnOrganisation(operator);
-        final PublishedProtocol published = ctx.protocols().find(signed.text("id"), signed.text("version"));
+        final PublishedProtocol published =
+                ctx.protocols().find(signed.text("id", Bounds.IDENTIFIER), signed.text("version", Bounds.IDENTIFIER));
         if (!published.organisation().equals(operator.organisation())) {
             throw new RegistryException(
                     RegistryError.FORBIDDEN, "only " + published.organisation() + " may deprecate " + published.ref());

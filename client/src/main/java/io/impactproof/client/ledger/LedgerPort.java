@@ -13,7 +13,11 @@ import java.util.function.Consumer;
  * {@link LedgerUnavailable}.
  */
 public interface LedgerPort extends AutoCloseable {
-    /** Submits a transaction and waits for its commit; returns the chaincode's result. */
+    /**
+     * Submits a transaction and waits for its commit; returns the chaincode's result. A transaction
+     * whose write set is empty (a retry of a write already recorded) is not ordered: its result is
+     * returned and nothing is appended to the ledger.
+     */
     byte[] submit(String function, List<String> args, Map<String, byte[]> transientData);
 
     /** Runs a read-only query against committed state. */

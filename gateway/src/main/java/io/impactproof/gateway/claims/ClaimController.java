@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +45,28 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
 
     @PostMapping("/owners/evidence")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Stores an evidence file (write-once, content-addressed) and returns its URL and digests")
+    @Operation(
+            summary =
+                    "Stores an evidence file of an owner (write-once, content-addressed) and returns its URL and digests; "
+                            + "Authorization: Instruction <evidence.upload {sha256}> signed by a registered owner; "
+                            + "bounded size, listed media types")
     StoredEvidence evidence(
-            @RequestBody final byte[] bytes, @RequestHeader(HttpHeaders.CONTENT_TYPE) final String mediaType) {
-        final String hex = store.put(bytes, mediaType);
+            @RequestBody final byte[] bytes,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) final String contentType,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+        final String mediaType = MediaType.parseMediaType(contentType).getType() + "/"
+                + MediaType.parseMediaType(contentType).getSubtype();
+        if (!properties.limits().evidenceTypes().contains(mediaType)) {
+            throw new ApiException(
+                    ApiError.MEDIA_TYPE_UNSUPPORTED,
+                    "evidence is one of " + properties.limits().evidenceTypes() + ", not " + mediaType);
+        }
+        if (bytes.length == 0) {
+            throw new ApiException(ApiError.BODY_INVALID, "an evidence file is not empty");
+        }
+        final String hex = Digests.sha256Hex(bytes);
+        reads.requireUploader(authorization, hex);
+        store.put(bytes, mediaType);
         return new StoredEvidence(
                 properties.baseUrl() + "/artifacts/sha256/" + hex,
                 hex,

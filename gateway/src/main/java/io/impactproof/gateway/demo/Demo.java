@@ -139,7 +139,7 @@ public final class Demo {
         }
         // A territory's programme rewards the same commutes under its own protocol: same activity
         // type and key, so a trip certified under one can never be certified under the other.
-        final PublishedProtocol campaign = agents.publish(ManagedAgents.bundled("home-to-work-commute-1.0.0.yaml")
+        final PublishedProtocol campaign = agents.publish(ManagedAgents.bundled("home-to-work-commute-1.1.0.yaml")
                 .replace("id: home-to-work-commute", "id: " + CAMPAIGN)
                 .replace(
                         "title: Home-to-work commute by sustainable modes (Forfait Mobilites Durables style)",

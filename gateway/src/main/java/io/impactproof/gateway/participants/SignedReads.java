@@ -55,6 +55,26 @@ public class SignedReads {
         return args.path("signer").stringValue();
     }
 
+    /**
+     * Fails unless the header is a valid {@code evidence.upload} instruction for exactly these bytes
+     * ({@code args.sha256}) by an active registered owner; returns the owner's DID.
+     */
+    public String requireUploader(final String authorization, final String sha256) {
+        final ObjectNode payload = verified(authorization, Actions.UPLOAD_EVIDENCE);
+        if (!sha256.equals(payload.path("args").path("sha256").stringValue(null))) {
+            throw new ApiException(
+                    RegistryError.INSTRUCTION_INVALID,
+                    "the instruction must be evidence.upload for the uploaded bytes, sha256 " + sha256);
+        }
+        final String signer = payload.path("signer").stringValue();
+        final var participant = registry.participant(signer);
+        if (!participant.has(io.impactproof.model.participant.Role.OWNER)) {
+            throw new ApiException(
+                    RegistryError.WRONG_ROLE, signer + " is not an owner: evidence belongs to a claim's owner");
+        }
+        return signer;
+    }
+
     private ObjectNode verified(final String authorization, final String action) {
         if (authorization == null || !authorization.startsWith(SCHEME)) {
             throw new ApiException(

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agents the automated verifiers and validator this node runs
  * @param demo run the demo workflow once the service is up
  * @param ledger which ledger this gateway talks to
+ * @param limits the sizes and media types the API accepts
  */
 @ConfigurationProperties("impactproof")
 public record GatewayProperties(
@@ -22,7 +23,34 @@ public record GatewayProperties(
         @DefaultValue("Org1MSP") String mspId,
         @DefaultValue Agents agents,
         @DefaultValue("false") boolean demo,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue Limits limits) {
+
+    /**
+     * @param bodyBytes the largest request body of the JSON endpoints (a batch of 1,000 claims is
+     *     about 3 MiB)
+     * @param evidenceBytes the largest evidence file
+     * @param evidenceTypes the media types an evidence file may have
+     */
+    public record Limits(
+            @DefaultValue("8388608") long bodyBytes,
+            @DefaultValue("16777216") long evidenceBytes,
+
+            @DefaultValue({
+                "text/csv",
+                "text/plain",
+                "application/json",
+                "application/geo+json",
+                "application/gpx+xml",
+                "application/pdf",
+                "image/png",
+                "image/jpeg"
+            })
+            java.util.List<String> evidenceTypes) {
+        public Limits {
+            evidenceTypes = java.util.List.copyOf(evidenceTypes);
+        }
+    }
 
     /**
      * @param kind {@code embedded} (the default: the chaincode in this process, on a block file in

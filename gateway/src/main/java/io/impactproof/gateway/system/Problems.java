@@ -8,49 +8,136 @@ import io.impactproof.protocols.ProtocolException;
 import java.net.URI;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refusal as RFC 9457 problem+json, with the stable error code in {@code code} and a
- * {@code type} URI naming it; the HTTP status comes from the code's category. A refused request
- * changed nothing.
+ * {@code type} URI naming it; the HTTP status comes from the code's category. The framework's own
+ * refusals (a body that is not JSON, a wrong media type, an unknown path or method) get codes of
+ * their own. A refused request changed nothing.
  */
 @RestControllerAdvice
-class Problems {
+class Problems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
     static final String TYPE_BASE = "https://impactproof.org/errors/";
 
     @ExceptionHandler(LedgerException.class)
-    ProblemDetail ledger(final LedgerException e) {
+    ResponseEntity<ProblemDetail> ledger(final LedgerException e) {
         if (e.category() == ErrorCategory.INTERNAL) {
             LOG.log(Level.SEVERE, "the ledger failed", e);
         }
-        return problem(e.code(), e.category(), e.detail());
+        return respond(problem(e.code(), e.category(), e.detail()));
     }
 
     @ExceptionHandler(CredentialException.class)
-    ProblemDetail credential(final CredentialException e) {
-        return problem(e.code(), e.getMessage());
+    ResponseEntity<ProblemDetail> credential(final CredentialException e) {
+        return respond(problem(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(ProtocolException.class)
-    ProblemDetail protocol(final ProtocolException e) {
-        return problem(e.code(), e.getMessage());
+    ResponseEntity<ProblemDetail> protocol(final ProtocolException e) {
+        return respond(problem(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail api(final ApiException e) {
-        return problem(e.code(), e.getMessage());
+    ResponseEntity<ProblemDetail> api(final ApiException e) {
+        return respond(problem(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(final RuntimeException e) {
+    ResponseEntity<ProblemDetail> unexpected(final RuntimeException e) {
         LOG.log(Level.SEVERE, "unexpected failure", e);
-        return problem(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged");
+        return respond(problem(ApiError.INTERNAL_ERROR, "an unexpected error occurred; it was logged"));
+    }
+
+    /** The framework's refusals, in the API's terms. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            final Exception e,
+            final Object body,
+            final HttpHeaders headers,
+            final HttpStatusCode status,
+            final WebRequest request) {
+        final ProblemDetail problem = problem(framework(e, status), detail(e));
+        final HttpHeaders out = new HttpHeaders();
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e instanceof HttpRequestMethodNotSupportedException m && m.getSupportedHttpMethods() != null) {
+            out.setAllow(m.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(out).body(problem);
+    }
+
+    private static StableCode framework(final Exception e, final HttpStatusCode status) {
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return ApiError.METHOD_NOT_ALLOWED;
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return ApiError.MEDIA_TYPE_UNSUPPORTED;
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return ApiError.NOT_ACCEPTABLE;
+        }
+        if (e instanceof HttpMessageNotReadableException) {
+            return ApiError.BODY_INVALID;
+        }
+        if (e instanceof MissingServletRequestParameterException
+                || e instanceof MissingRequestHeaderException
+                || e instanceof TypeMismatchException) {
+            return ApiError.PARAMETER_INVALID;
+        }
+        if (e instanceof NoResourceFoundException) {
+            return ApiError.NOT_FOUND;
+        }
+        return ApiErrors.forStatus(status.value());
+    }
+
+    private static String detail(final Exception e) {
+        if (e instanceof HttpMessageNotReadableException) {
+            return "the request body is not the JSON this endpoint takes (its syntax, or the type of a field)";
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException m) {
+            return "Content-Type " + m.getContentType() + " is not accepted here; use " + m.getSupportedMediaTypes();
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException m) {
+            return m.getMethod() + " is not offered on this path";
+        }
+        if (e instanceof NoResourceFoundException) {
+            return "no resource at this path";
+        }
+        if (e instanceof MissingServletRequestParameterException m) {
+            return "the parameter " + m.getParameterName() + " is required";
+        }
+        if (e instanceof TypeMismatchException m) {
+            return "the parameter " + m.getPropertyName() + " has the wrong type";
+        }
+        if (e instanceof MissingRequestHeaderException m) {
+            return "the header " + m.getHeaderName() + " is required";
+        }
+        return "the request was refused";
+    }
+
+    static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     static ProblemDetail problem(final StableCode code, final String detail) {

@@ -34,13 +34,28 @@ public final class TrustChain {
      *
      * @param expected the digest the ledger recorded
      * @param actual the digest of the bytes found, or null when they are not available here
+     * @param checked whether the bytes were found and their digest recomputed; a link not checked
+     *     is neither valid nor invalid, and says so
+     * @param valid whether the link was checked and holds
      * @param children the links this one is based on
      */
     public record Link(
-            String kind, String id, String detail, String expected, String actual, boolean valid, List<Link> children) {
-        /** Whether this link and every link below it hold. */
+            String kind,
+            String id,
+            String detail,
+            String expected,
+            String actual,
+            boolean checked,
+            boolean valid,
+            List<Link> children) {
+        /** Whether every link that was checked holds (links not checked are reported, not failed). */
         public boolean allValid() {
-            return valid && children.stream().allMatch(Link::allValid);
+            return (!checked || valid) && children.stream().allMatch(Link::allValid);
+        }
+
+        /** Whether this link and every link below it were checked. */
+        public boolean allChecked() {
+            return checked && children.stream().allMatch(Link::allChecked);
         }
     }
 
@@ -53,15 +68,7 @@ public final class TrustChain {
 
         final Link protocolLink = protocolLink(protocol, claim);
         final List<Link> claimChildren = new ArrayList<>(List.of(protocolLink));
-        claim.evidence()
-                .forEach(sri -> claimChildren.add(new Link(
-                        "evidence",
-                        sri,
-                        "source data stay with the owner; the claim and the ledger pin this digest",
-                        sri,
-                        null,
-                        true,
-                        List.of())));
+        claim.evidence().forEach(sri -> claimChildren.add(evidenceLink(claim, sri)));
         final List<Link> children = new ArrayList<>();
         for (final var attested : certificate.attestations()) {
             final AttestationRecord record = bySri.get(attested.digestSRI());
@@ -95,6 +102,52 @@ public final class TrustChain {
                 children);
     }
 
+    /**
+     * An evidence item: recomputed when this node stores the file the claim names for it (the
+     * owner uploaded it); otherwise reported as not checked — the file stays with the owner.
+     */
+    private Link evidenceLink(final ClaimRecord claim, final String sri) {
+        final String hex = evidenceHex(claim, sri);
+        final var object = hex == null ? java.util.Optional.<ContentStore.StoredObject>empty() : store.get(hex);
+        if (object.isEmpty()) {
+            return new Link(
+                    "evidence",
+                    sri,
+                    "not checked here: the file stays with the owner; the claim and the ledger pin this digest",
+                    sri,
+                    null,
+                    false,
+                    false,
+                    List.of());
+        }
+        final String actual = Digests.sri(object.get().bytes());
+        return new Link(
+                "evidence",
+                sri,
+                object.get().mediaType() + ", " + object.get().bytes().length + " bytes, uploaded by the owner",
+                sri,
+                actual,
+                true,
+                actual.equals(sri),
+                List.of());
+    }
+
+    /** The hex SHA-256 of the stored file the claim credential names for this evidence digest, if any. */
+    private String evidenceHex(final ClaimRecord claim, final String sri) {
+        if (!store.contains(claim.digest())) {
+            return null;
+        }
+        for (final var item :
+                StoredCredentials.read(store, claim.digest()).credential().evidence()) {
+            final String id = item.path("id").stringValue("");
+            final int at = id.lastIndexOf("/artifacts/sha256/");
+            if (sri.equals(item.path("digestSRI").stringValue(null)) && at >= 0) {
+                return id.substring(at + "/artifacts/sha256/".length());
+            }
+        }
+        return null;
+    }
+
     private Link protocolLink(final PublishedProtocol protocol, final ClaimRecord claim) {
         boolean valid = protocol.digest().equals(claim.protocolDigest());
         String actual;
@@ -112,6 +165,7 @@ public final class TrustChain {
                         + protocol.verifiers().size(),
                 protocol.digest(),
                 actual,
+                true,
                 valid,
                 List.of());
     }
@@ -124,17 +178,19 @@ public final class TrustChain {
             final String sri,
             final List<Link> children) {
         if (hex == null) {
-            return new Link(kind, id, detail + " (credential not stored on this node)", sri, null, false, children);
+            return new Link(
+                    kind, id, detail + " (credential not stored on this node)", sri, null, false, false, children);
         }
         try {
             final var object = store.get(hex);
             if (object.isEmpty()) {
-                return new Link(kind, id, detail + " (credential not stored on this node)", sri, null, false, children);
+                return new Link(
+                        kind, id, detail + " (credential not stored on this node)", sri, null, false, false, children);
             }
             final String actual = Digests.sri(object.get().bytes());
-            return new Link(kind, id, detail, sri, actual, actual.equals(sri), children);
+            return new Link(kind, id, detail, sri, actual, true, actual.equals(sri), children);
         } catch (CredentialException e) {
-            return new Link(kind, id, detail + " (" + e.getMessage() + ")", sri, null, false, children);
+            return new Link(kind, id, detail + " (" + e.getMessage() + ")", sri, null, true, false, children);
         }
     }
 
@@ -147,7 +203,7 @@ public final class TrustChain {
 
     private static void render(final Link link, final String indent, final StringBuilder out) {
         out.append(indent)
-                .append(link.valid() ? "[ok]     " : "[FAILED] ")
+                .append(!link.checked() ? "[?]      " : link.valid() ? "[ok]     " : "[FAILED] ")
                 .append(link.kind())
                 .append(' ')
                 .append(link.id())

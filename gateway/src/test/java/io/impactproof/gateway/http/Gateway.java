@@ -59,11 +59,14 @@ final class Gateway implements AutoCloseable {
         return send(request.build());
     }
 
-    Response post(final String path, final String contentType, final String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+    Response post(final String path, final String contentType, final String body, final String... headers) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     Response postJson(final String path, final JsonNode body) {
@@ -90,14 +93,23 @@ final class Gateway implements AutoCloseable {
             final io.impactproof.credentials.jwt.SigningKey owner,
             final String protocolId,
             final tools.jackson.databind.node.ObjectNode data) {
-        final var protocol = bean(io.impactproof.client.RegistryClient.class).protocol(protocolId, "1.0.0");
+        return submitClaim(owner, protocolId, data, java.util.List.of());
+    }
+
+    /** As {@link #submitClaim}, pinning evidence files (not uploaded: they stay with the owner). */
+    String submitClaim(
+            final io.impactproof.credentials.jwt.SigningKey owner,
+            final String protocolId,
+            final tools.jackson.databind.node.ObjectNode data,
+            final java.util.List<io.impactproof.client.ImpactCredentials.Evidence> evidence) {
+        final var protocol = bean(io.impactproof.client.RegistryClient.class).protocol(protocolId, "1.1.0");
         final var claim = io.impactproof.credentials.jwt.VcJwt.sign(
                 io.impactproof.client.ImpactCredentials.claim(
                         "urn:uuid:" + java.util.UUID.randomUUID(),
                         owner.did(),
                         protocol,
                         data,
-                        java.util.List.of(),
+                        evidence,
                         java.time.Instant.now()),
                 owner,
                 java.time.Instant.now());

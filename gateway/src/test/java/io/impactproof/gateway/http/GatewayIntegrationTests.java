@@ -66,7 +66,7 @@ class GatewayIntegrationTests {
     }
 
     private SignedCredential claim(final SigningKey by) {
-        final var protocol = gateway.bean(RegistryClient.class).protocol(CARGO, "1.0.0");
+        final var protocol = gateway.bean(RegistryClient.class).protocol(CARGO, "1.1.0");
         final ObjectNode data = Json.parseObject(
                 ("{'carrier_siren':'552100554','tracking_id':'HTTP-" + (++tracking) + "-" + UUID.randomUUID()
                                 + "','courier_id':'c7','delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
@@ -120,7 +120,10 @@ class GatewayIntegrationTests {
                 .isEqualTo(certificate.path("credentialDigestSRI").stringValue());
         final JsonNode chain = gateway.get("/certificates/" + serial + "/chain").json();
         assertThat(chain.path("valid").booleanValue()).isTrue();
-        assertThat(chain.toString()).doesNotContain("\"valid\":false");
+        assertThat(chain.toString())
+                .as("every link is valid or, like the evidence that stays with the owner, said to be not checked")
+                .doesNotContain("\"checked\":true,\"valid\":false");
+        assertThat(chain.toString()).contains("\"kind\":\"evidence\"").contains("\"checked\":false");
         assertThat(gateway.get("/artifacts/sha256/" + claim.sha256Hex()).code())
                 .as("claims hold personal data")
                 .isEqualTo("FORBIDDEN");
@@ -149,7 +152,7 @@ class GatewayIntegrationTests {
     @Test
     void an_operator_publishes_a_new_protocol_version_over_http() {
         final String definition =
-                ManagedAgents.bundled("cargo-bike-delivery-1.0.0.yaml").replace("version: 1.0.0", "version: 1.1.0");
+                ManagedAgents.bundled("cargo-bike-delivery-1.1.0.yaml").replace("version: 1.1.0", "version: 1.2.0");
         final ObjectNode args = Json.object().put("definition", definition);
         final ObjectNode bindings = args.putObject("bindings");
         for (int i = 0; i < 5; i++) {
@@ -168,16 +171,41 @@ class GatewayIntegrationTests {
                 Json.object().put("instruction", Instructions.sign(owner, "protocols.publish", args, Instant.now())));
 
         assertThat(published.status()).as(published.body()).isEqualTo(201);
-        assertThat(published.json().path("version").stringValue()).isEqualTo("1.1.0");
+        assertThat(published.json().path("version").stringValue()).isEqualTo("1.2.0");
         assertThat(byOwner.status()).isEqualTo(403);
-        assertThat(gateway.get("/protocols/" + CARGO + "/1.1.0").status()).isEqualTo(200);
+        assertThat(gateway.get("/protocols/" + CARGO + "/1.2.0").status()).isEqualTo(200);
     }
 
     @Test
     void evidence_is_stored_write_once_and_served_with_its_media_type() {
-        final Gateway.Response stored = gateway.post("/owners/evidence", "text/csv", "date,km\n2026-03-11,3\n");
+        final String csv = "date,km\n2026-03-11,3\n";
+        final String sha = Digests.sha256Hex(csv.getBytes(StandardCharsets.UTF_8));
+        final String upload = "Instruction "
+                + Instructions.sign(owner, "evidence.upload", Json.object().put("sha256", sha), Instant.now());
+        final String byVerifier = "Instruction "
+                + Instructions.sign(
+                        agents.verifiers().get(0).key(),
+                        "evidence.upload",
+                        Json.object().put("sha256", sha),
+                        Instant.now());
 
-        assertThat(stored.status()).isEqualTo(201);
+        assertThat(gateway.post("/owners/evidence", "text/csv", csv).code()).isEqualTo("AUTHORIZATION_REQUIRED");
+        assertThat(gateway.post("/owners/evidence", "text/csv", csv, "Authorization", byVerifier)
+                        .code())
+                .isEqualTo("WRONG_ROLE");
+        assertThat(gateway.post("/owners/evidence", "text/csv", csv + "x", "Authorization", upload)
+                        .code())
+                .as("the signature covers these bytes only")
+                .isEqualTo("INSTRUCTION_INVALID");
+        assertThat(gateway.post("/owners/evidence", "text/html", csv, "Authorization", upload)
+                        .status())
+                .isEqualTo(415);
+        assertThat(gateway.get("/artifacts/sha256/" + sha).code())
+                .as("a refused upload stores nothing")
+                .isEqualTo("NOT_FOUND");
+        final Gateway.Response stored = gateway.post("/owners/evidence", "text/csv", csv, "Authorization", upload);
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         final String hex = stored.json().path("sha256").stringValue();
         assertThat(stored.json().path("digestSRI").stringValue())
                 .isEqualTo(Digests.sri("date,km\n2026-03-11,3\n".getBytes(StandardCharsets.UTF_8)));
@@ -324,7 +352,7 @@ class GatewayIntegrationTests {
 
     @Test
     void public_documents_protocols_participants_did_documents_ledger_health_and_openapi() {
-        final Gateway.Response protocol = gateway.get("/protocols/" + CARGO + "/1.0.0");
+        final Gateway.Response protocol = gateway.get("/protocols/" + CARGO + "/1.1.0");
         assertThat(Digests.sha256Hex(protocol.body().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(
                         gateway.get("/protocols").json().get(0).path("digest").stringValue());

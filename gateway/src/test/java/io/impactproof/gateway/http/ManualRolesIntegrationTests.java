@@ -58,7 +58,7 @@ class ManualRolesIntegrationTests {
                 ImpactCredentials.claim(
                         "urn:uuid:" + UUID.randomUUID(),
                         owner.did(),
-                        registry.protocol(CARGO, "1.0.0"),
+                        registry.protocol(CARGO, "1.1.0"),
                         delivery,
                         List.of(),
                         Instant.now()),
@@ -81,7 +81,7 @@ class ManualRolesIntegrationTests {
                 key.did(),
                 claim,
                 "http://registry.test/artifacts/sha256/" + claim.sha256Hex(),
-                registry.protocol(CARGO, "1.0.0"),
+                registry.protocol(CARGO, "1.1.0"),
                 value,
                 "Verified",
                 Instant.now());
@@ -122,7 +122,7 @@ class ManualRolesIntegrationTests {
         final var certificate = VcJwt.sign(
                 ImpactCredentials.certificate(
                         record,
-                        registry.protocol(CARGO, "1.0.0"),
+                        registry.protocol(CARGO, "1.1.0"),
                         "http://registry.test",
                         "http://registry.test/c",
                         record.attestations().stream()

@@ -49,6 +49,7 @@ class PagesBrowserTests {
     private final SigningKey owner = SigningKey.generateEd25519DidKey();
     private final SigningKey fund = SigningKey.of("did:web:fund.pages.example#key-1", SigningKey.newEd25519());
     private String serial;
+    private String withEvidence;
     private WebDriver driver;
 
     @BeforeAll
@@ -63,6 +64,17 @@ class PagesBrowserTests {
         agents.register(fund, "Impact fund", "financer");
         serial =
                 gateway.awaitCertificate(gateway.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("PAGE-1")));
+        final byte[] log = "time,lat,lon\n08:00,46.16,-1.15\n".getBytes(StandardCharsets.UTF_8);
+        withEvidence = gateway.awaitCertificate(gateway.submitClaim(
+                owner,
+                "cargo-bike-delivery",
+                Gateway.delivery("PAGE-2"),
+                java.util.List.of(new io.impactproof.client.ImpactCredentials.Evidence(
+                        "http://registry.test/artifacts/sha256/"
+                                + io.impactproof.credentials.digest.Digests.sha256Hex(log),
+                        "GPS log kept by the owner",
+                        "text/csv",
+                        log))));
         gateway.postJson(
                 "/financers/certificates/" + serial + "/transfer",
                 Json.object()
@@ -129,7 +141,7 @@ class PagesBrowserTests {
                 .contains("Certificate verified")
                 .contains("11.58 kWh cumac");
         assertThat(dom)
-                .contains("protocol cargo-bike-delivery@1.0.0")
+                .contains("protocol cargo-bike-delivery@1.1.0")
                 .contains("attestation did:web:registry.test:agents:verifier-1")
                 .contains("claim urn:uuid:");
         assertThat(dom).contains("transferred").contains(fund.did());
@@ -155,8 +167,24 @@ class PagesBrowserTests {
         assertThat(dom)
                 .contains("data-verified=\"false\"")
                 .contains("Certificate NOT verified")
-                .contains("SIGNATURE_INVALID");
+                .contains("SIGNATURE_INVALID")
+                .contains("did NOT verify");
+        assertThat(dom).as("nothing is green for a credential that failed").doesNotContain("badge ok");
         assertThat(SCREENSHOTS.resolve("verify-tampered.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void evidence_that_was_not_recomputed_is_shown_as_not_checked() throws Exception {
+        final String dom = render(
+                "/verify.html?serial=" + URLEncoder.encode(withEvidence, StandardCharsets.UTF_8),
+                "data-verified",
+                "verify-evidence-not-checked.png");
+
+        assertThat(dom).contains("data-verified=\"true\"").contains("Certificate verified");
+        final String evidence = dom.substring(dom.indexOf("evidence sha384-"));
+        assertThat(dom.substring(dom.lastIndexOf("<div class=\"card", dom.indexOf("evidence sha384-"))))
+                .startsWith("<div class=\"card unknown\"");
+        assertThat(evidence).contains("not recomputed here");
     }
 
     @Test

@@ -27,7 +27,7 @@ class RestartIntegrationTests {
         final long height;
         try (Gateway first = Gateway.start(data, false)) {
             first.bean(ManagedAgents.class).register(owner, "owner", "owner");
-            final var protocol = first.bean(RegistryClient.class).protocol("home-to-work-commute", "1.0.0");
+            final var protocol = first.bean(RegistryClient.class).protocol("home-to-work-commute", "1.1.0");
             final var trip = Json.parseObject(
                     "{\"employer_siren\":\"356000000\",\"commuter_id\":\"emp-restart-1\",\"trip_date\":\"2026-03-10\",\"leg\":\"outbound\",\"mode\":\"bike\",\"distance_km\":12,\"proof_level\":\"sworn-statement\",\"consent_month\":\"2026-03\"}");
             final var claim = VcJwt.sign(
@@ -93,7 +93,7 @@ class RestartIntegrationTests {
             agents.register(owner, "owner", "owner");
             claimId = first.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("RESTART-2"));
             final var claim = first.bean(RegistryClient.class).claim(claimId);
-            final var protocol = first.bean(RegistryClient.class).protocol("cargo-bike-delivery", "1.0.0");
+            final var protocol = first.bean(RegistryClient.class).protocol("cargo-bike-delivery", "1.1.0");
             final List<io.impactproof.credentials.jwt.SignedCredential> attestations = agents.verifiers().stream()
                     .limit(3)
                     .map(v -> v.attest(claim, protocol))

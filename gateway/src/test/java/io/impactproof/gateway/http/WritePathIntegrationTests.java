@@ -153,7 +153,7 @@ class WritePathIntegrationTests {
         final List<String> ids = new ArrayList<>();
         try (Gateway gateway = Gateway.start(data, false)) {
             gateway.bean(ManagedAgents.class).register(owner, "owner", "owner");
-            final var protocol = gateway.bean(RegistryClient.class).protocol(CARGO, "1.0.0");
+            final var protocol = gateway.bean(RegistryClient.class).protocol(CARGO, "1.1.0");
             for (int batch = 0; batch < claims / 100; batch++) {
                 final var body = Json.object();
                 for (int i = 0; i < 100; i++) {

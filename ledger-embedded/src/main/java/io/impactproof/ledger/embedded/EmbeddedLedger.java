@@ -35,7 +35,9 @@ import org.hyperledger.fabric.shim.Chaincode;
  * updated and the call returns. A crash at any instant therefore loses no acknowledged transaction
  * and leaves no partial one: at restart the state is rebuilt by replaying the blocks, and a torn
  * last block (never acknowledged) is cut off. One process at a time: the folder is locked while
- * the ledger is open.
+ * the ledger is open. A transaction that writes nothing — a retry of a write already recorded — is
+ * not ordered: its result is returned and no block is appended, so a replayed request cannot grow
+ * the ledger.
  *
  * <pre>{@code
  * try (EmbeddedLedger ledger = EmbeddedLedger.open(Path.of("data/ledger"), Clock.systemUTC())) {
@@ -105,6 +107,11 @@ public final class EmbeddedLedger implements AutoCloseable {
         final Chaincode.Response response = router.invoke(stub);
         if (response.getStatusCode() >= 400) {
             throw TransactionRefused.fromPayload(response.getMessage(), response.getPayload());
+        }
+        if (stub.writes().isEmpty()) {
+            // Nothing to commit (a retry of a write already recorded): not ordered, nothing appended.
+            return new Committed(
+                    -1, txId, timestamp.toString(), function, response.getPayload(), null, null, List.of());
         }
         final var event = stub.getEvent();
         final Block block = new Block(

@@ -9,6 +9,7 @@ import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.protocols.ProtocolError;
 import io.impactproof.protocols.ProtocolException;
+import io.impactproof.protocols.model.ActivitySpec;
 import io.impactproof.protocols.model.Calculation;
 import io.impactproof.protocols.model.ProofLevel;
 import io.impactproof.protocols.model.Protocol;
@@ -35,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * class is immutable and thread-safe.
  *
  * <pre>{@code
- * CompiledProtocol protocol = ProtocolLoader.bundled("home-to-work-commute", "1.0.0");
+ * CompiledProtocol protocol = ProtocolLoader.bundled("home-to-work-commute", "1.1.0");
  * Evaluation result = protocol.evaluate(claimData);
  * if (result.eligible()) { ... result.impact().get() ... }
  * }</pre>
@@ -190,8 +191,12 @@ public final class CompiledProtocol {
         variables.put(CLAIM_VARIABLE, CelSupport.value(data));
 
         final Map<String, String> key = new TreeMap<>();
-        keyParts.forEach((name, program) -> key.put(name, string(program.eval(variables), program)));
-        final String assetValue = string(asset.eval(variables), asset);
+        final List<String> caseInsensitive = protocol.activity().caseInsensitive();
+        keyParts.forEach((name, program) -> key.put(
+                name,
+                Identifiers.normalise(name, string(program.eval(variables), program), caseInsensitive.contains(name))));
+        final String assetValue = Identifiers.normalise(
+                ActivitySpec.ASSET, string(asset.eval(variables), asset), caseInsensitive.contains(ActivitySpec.ASSET));
         final LocalDate start = date(periodStart.eval(variables), periodStart);
         final LocalDate end = date(periodEnd.eval(variables), periodEnd);
         if (end.isBefore(start)) {

@@ -1,5 +1,6 @@
 package io.impactproof.protocols.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,5 +11,14 @@ import java.util.Map;
  * @param key canonical part name to CEL expression (string result); together they identify one activity
  * @param asset CEL expression (string) naming the asset whose certified periods must not overlap
  * @param period the activity's period
+ * @param caseInsensitive key parts (by name), or {@code asset}, whose letter case does not distinguish
+ *     two identifiers (a tracking number, a cadastral reference): they are upper-cased once normalised
  */
-public record ActivitySpec(String type, Map<String, String> key, String asset, PeriodSpec period) {}
+public record ActivitySpec(
+        String type, Map<String, String> key, String asset, PeriodSpec period, List<String> caseInsensitive) {
+    public static final String ASSET = "asset";
+
+    public ActivitySpec {
+        caseInsensitive = caseInsensitive == null ? List.of() : List.copyOf(caseInsensitive);
+    }
+}

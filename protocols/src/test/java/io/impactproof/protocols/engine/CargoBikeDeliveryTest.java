@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Hand-worked cases for cargo-bike-delivery 1.0.0. Constants: van 0.095 L/km, diesel 9.96 kWh/L,
+ * Hand-worked cases for cargo-bike-delivery 1.1.0. Constants: van 0.095 L/km, diesel 9.96 kWh/L,
  * assist 0.02 kWh/km (cargo bike) or 0 (foot); bonus 2.0 / 1.5 / 1.0 EUR per parcel (rural,
  * intermediate, dense) capped at 10 EUR; 2 decimals.
  */
 class CargoBikeDeliveryTest {
-    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("cargo-bike-delivery", "1.0.0");
+    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0");
 
     private static ObjectNode delivery() {
         return Claims.json("{'carrier_siren':'552100554','tracking_id':'CB-2026-000123','courier_id':'courier-7',"

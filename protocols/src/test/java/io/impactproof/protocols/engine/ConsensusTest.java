@@ -94,7 +94,7 @@ class ConsensusTest {
 
     @Test
     void binding_needs_every_slot_and_distinct_dids() {
-        final CompiledProtocol protocol = ProtocolLoader.bundled("cargo-bike-delivery", "1.0.0");
+        final CompiledProtocol protocol = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0");
         final Map<String, String> slots = new java.util.HashMap<>(Map.of(
                 "verifier-1", "did:web:v1.example",
                 "verifier-2", "did:web:v2.example",

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Hand-worked cases for home-to-work-commute 1.0.0: avoided = distance × (0.218 − factor[mode]),
+ * Hand-worked cases for home-to-work-commute 1.1.0: avoided = distance × (0.218 − factor[mode]),
  * kgCO2e, 3 decimals; a carpool's factor is 0.218 / occupants.
  */
 class HomeToWorkCommuteTest {
-    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("home-to-work-commute", "1.0.0");
+    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("home-to-work-commute", "1.1.0");
 
     private static ObjectNode trip() {
         return Claims.json(

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Hand-worked cases for low-carbon-forestry 1.0.0: net = project − baseline − emissions − leakage;
+ * Hand-worked cases for low-carbon-forestry 1.1.0: net = project − baseline − emissions − leakage;
  * impact = net × (1 − rebate[method]), rebates 0.10 / 0.15 / 0.20; tCO2e, 3 decimals.
  */
 class LowCarbonForestryTest {
-    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("low-carbon-forestry", "1.0.0");
+    private static final CompiledProtocol PROTOCOL = ProtocolLoader.bundled("low-carbon-forestry", "1.1.0");
 
     private static ObjectNode period() {
         return Claims.json("{'project_id':'LBC-2021-0042','site_ref':'17300-AB-0123','method':'afforestation',"
