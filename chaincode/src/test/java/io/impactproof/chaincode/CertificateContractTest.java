@@ -173,7 +173,7 @@ class CertificateContractTest extends ContractTest {
 
         final var byOperator = VcJwt.sign(VerifiableCredential.fromJson(json), r.operator, r.clock.instant());
 
-        r.assertRefused(() -> r.client().attach(List.of(byOperator)), "FORBIDDEN");
+        r.assertRefused(() -> r.client().attach(List.of(byOperator)), "VALIDATOR_NOT_DESIGNATED");
     }
 
     @Test

@@ -79,7 +79,7 @@ class HoldingContractTest extends ContractTest {
         assertThat(r.certificate(certificate.serial()).holder()).isEqualTo(r.financer.did());
         assertThat(held(r.owner.did())).isEmpty();
         assertThat(held(r.financer.did())).extracting(CertificateRecord::serial).containsExactly(certificate.serial());
-        r.assertRefused(() -> act("Retire", Actions.RETIRE, r.owner, retirement()), "FORBIDDEN");
+        r.assertRefused(() -> act("Retire", Actions.RETIRE, r.owner, retirement()), "NOT_HOLDER");
 
         act("Retire", Actions.RETIRE, r.financer, retirement());
 

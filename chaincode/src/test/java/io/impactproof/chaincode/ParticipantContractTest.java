@@ -53,8 +53,8 @@ class ParticipantContractTest extends ContractTest {
         r.register(TestRegistry.ORG2, r.operator2, r.operator2, "operator");
 
         r.assertRefused(() -> r.register(TestRegistry.ORG1, r.owner, r.financer, "financer"), "WRONG_ROLE");
-        r.assertRefused(() -> r.register(TestRegistry.ORG1, r.operator2, r.financer, "financer"), "FORBIDDEN");
-        r.assertRefused(() -> r.register(TestRegistry.ORG2, r.operator, r.financer, "financer"), "FORBIDDEN");
+        r.assertRefused(() -> r.register(TestRegistry.ORG1, r.operator2, r.financer, "financer"), "WRONG_ORGANISATION");
+        r.assertRefused(() -> r.register(TestRegistry.ORG2, r.operator, r.financer, "financer"), "WRONG_ORGANISATION");
         final ObjectNode intoOtherOrg =
                 Instructions.registration(r.financer.did(), "f", TestRegistry.ORG2, List.of("financer"), r.financer);
         r.assertRefused(

@@ -85,7 +85,8 @@ class ProtocolContractTest extends ContractTest {
     void deprecation_stops_new_claims_and_only_the_publisher_may_deprecate() {
         final ObjectNode args = Json.object().put("id", "cargo-bike-delivery").put("version", "1.1.0");
         r.assertRefused(
-                () -> r.client(TestRegistry.ORG2).deprecate(r.sign(r.operator2, Actions.DEPRECATE, args)), "FORBIDDEN");
+                () -> r.client(TestRegistry.ORG2).deprecate(r.sign(r.operator2, Actions.DEPRECATE, args)),
+                "WRONG_ORGANISATION");
         final var claim = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-1"));
 
         r.client(TestRegistry.ORG1).deprecate(r.sign(r.operator, Actions.DEPRECATE, args));

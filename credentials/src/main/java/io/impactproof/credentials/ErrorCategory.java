@@ -16,6 +16,8 @@ public enum ErrorCategory {
     NOT_FOUND(404),
     /** The method is not offered on this resource. */
     METHOD_NOT_ALLOWED(405),
+    /** None of the media types the caller accepts can be produced. */
+    NOT_ACCEPTABLE(406),
     /** The request conflicts with the state of the ledger (already done, wrong state, counted). */
     CONFLICT(409),
     /** The input is larger than allowed. */

@@ -16,6 +16,7 @@ public enum RegistryError implements StableCode {
             "A signed instruction is malformed, names another action, or is too old or too far in the future."),
     INSTRUCTION_REPLAYED(ErrorCategory.CONFLICT, "This exact signed instruction was already executed."),
     FORBIDDEN(ErrorCategory.FORBIDDEN, "The signer or the calling organisation may not perform this action."),
+    NOT_HOLDER(ErrorCategory.FORBIDDEN, "The signer does not hold this certificate: only its holder moves it."),
     WRONG_ROLE(ErrorCategory.FORBIDDEN, "The signer is not registered with the role this action needs."),
     WRONG_ORGANISATION(
             ErrorCategory.FORBIDDEN,

@@ -208,7 +208,8 @@ public final class CertificateContract extends RegistryContract {
         final CertificateRecord certificate = ctx.certificates().find(serial);
         if (!signed.credential().issuerId().equals(certificate.validator())) {
             throw new RegistryException(
-                    RegistryError.FORBIDDEN, "the certificate credential must be issued by " + certificate.validator());
+                    RegistryError.VALIDATOR_NOT_DESIGNATED,
+                    "the certificate credential must be issued by " + certificate.validator());
         }
         final ClaimRecord claim = ctx.claims().find(certificate.claim());
         CertificateCredentialCheck.check(

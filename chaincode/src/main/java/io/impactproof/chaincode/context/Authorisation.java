@@ -29,7 +29,7 @@ public final class Authorisation {
             throw new RegistryException(RegistryError.PARTICIPANT_INACTIVE, did);
         }
         if (!participant.has(role)) {
-            throw new RegistryException(RegistryError.WRONG_ROLE, did + " is not a " + name(role));
+            throw new RegistryException(RegistryError.WRONG_ROLE, did + " does not hold the role " + name(role));
         }
         return participant;
     }
@@ -62,7 +62,7 @@ public final class Authorisation {
         final Participant operator = acting(signer, Role.OPERATOR);
         if (!operator.organisation().equals(organisation)) {
             throw new RegistryException(
-                    RegistryError.FORBIDDEN,
+                    RegistryError.WRONG_ORGANISATION,
                     signer + " is an operator of " + operator.organisation() + ", not of " + organisation);
         }
     }

@@ -205,7 +205,7 @@ public final class HoldingContract extends RegistryContract {
         final CertificateRecord certificate = ctx.certificates().find(signed.text("serial", Bounds.IDENTIFIER));
         if (!certificate.holder().equals(signed.signer())) {
             throw new RegistryException(
-                    RegistryError.FORBIDDEN, signed.signer() + " does not hold " + certificate.serial());
+                    RegistryError.NOT_HOLDER, signed.signer() + " does not hold " + certificate.serial());
         }
         final Participant holder = ctx.participants().find(signed.signer());
         if (!holder.active()) {

@@ -94,7 +94,8 @@ public final class ProtocolContract extends RegistryContract {
                 ctx.protocols().find(signed.text("id", Bounds.IDENTIFIER), signed.text("version", Bounds.IDENTIFIER));
         if (!published.organisation().equals(operator.organisation())) {
             throw new RegistryException(
-                    RegistryError.FORBIDDEN, "only " + published.organisation() + " may deprecate " + published.ref());
+                    RegistryError.WRONG_ORGANISATION,
+                    "only " + published.organisation() + " may deprecate " + published.ref());
         }
         if (!published.status().equals(PublishedProtocol.ACTIVE)) {
             throw new RegistryException(RegistryError.PROTOCOL_DEPRECATED, published.ref());

@@ -79,7 +79,7 @@ public final class VcJwtVerifier {
         checkValidity(credential, payload);
         for (final String type : requiredTypes) {
             if (!credential.hasType(type)) {
-                throw new CredentialException(ErrorCode.TYPE_NOT_EXPECTED, "expected a " + type);
+                throw new CredentialException(ErrorCode.TYPE_NOT_EXPECTED, "expected the type " + type);
             }
         }
         for (final CredentialRule rule : rules) {

@@ -65,7 +65,7 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
             throw new ApiException(ApiError.BODY_INVALID, "an evidence file is not empty");
         }
         final String hex = Digests.sha256Hex(bytes);
-        reads.requireUploader(authorization, hex);
+        reads.requireUploader(authorization, hex, properties.mspId());
         store.put(bytes, mediaType);
         return new StoredEvidence(
                 properties.baseUrl() + "/artifacts/sha256/" + hex,

@@ -5,6 +5,7 @@ import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.did.DidDocument;
 import io.impactproof.credentials.did.VerificationMethod;
 import io.impactproof.gateway.system.Requests;
+import io.impactproof.model.Actions;
 import io.impactproof.model.participant.Participant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +38,30 @@ class ParticipantController {
                     "Registers a participant (instruction participants.register signed by an operator of its organisation)")
     Participant register(@RequestBody final Requests.Instruction body) {
         return registry.register(body.required());
+    }
+
+    @PostMapping("/participants/{did}/keys")
+    @Operation(
+            summary = "Adds and removes keys (instruction participants.rotateKey signed by the participant or an"
+                    + " operator of its organisation)")
+    Participant rotateKey(
+            @PathVariable final String did,
+            @RequestBody final Requests.Instruction body,
+            final HttpServletRequest request) {
+        return registry.rotateKey(
+                body.requiredFor(Actions.ROTATE_KEY, "did", find(request).did()));
+    }
+
+    @PostMapping("/operators/participants/{did}/deactivate")
+    @Operation(
+            summary = "Deactivates a participant: its keys verify nothing more (instruction participants.deactivate"
+                    + " signed by the participant or an operator of its organisation)")
+    Participant deactivate(
+            @PathVariable final String did,
+            @RequestBody final Requests.Instruction body,
+            final HttpServletRequest request) {
+        final Participant named = PathDids.participant(request, "/operators/participants/", registry);
+        return registry.deactivate(body.requiredFor(Actions.DEACTIVATE, "did", named.did()));
     }
 
     @GetMapping("/participants/{did}")

@@ -57,9 +57,9 @@ public class SignedReads {
 
     /**
      * Fails unless the header is a valid {@code evidence.upload} instruction for exactly these bytes
-     * ({@code args.sha256}) by an active registered owner; returns the owner's DID.
+     * ({@code args.sha256}) by an active registered owner of this gateway's organisation; returns the owner's DID.
      */
-    public String requireUploader(final String authorization, final String sha256) {
+    public String requireUploader(final String authorization, final String sha256, final String organisation) {
         final ObjectNode payload = verified(authorization, Actions.UPLOAD_EVIDENCE);
         if (!sha256.equals(payload.path("args").path("sha256").stringValue(null))) {
             throw new ApiException(
@@ -71,6 +71,15 @@ public class SignedReads {
         if (!participant.has(io.impactproof.model.participant.Role.OWNER)) {
             throw new ApiException(
                     RegistryError.WRONG_ROLE, signer + " is not an owner: evidence belongs to a claim's owner");
+        }
+        if (!participant.active()) {
+            throw new ApiException(RegistryError.PARTICIPANT_INACTIVE, signer + " is deactivated");
+        }
+        if (!organisation.equals(participant.organisation())) {
+            // Evidence is stored by the owner's own organisation, which answers for what it serves.
+            throw new ApiException(
+                    RegistryError.WRONG_ORGANISATION,
+                    signer + " belongs to " + participant.organisation() + "; upload evidence to its own gateway");
         }
         return signer;
     }

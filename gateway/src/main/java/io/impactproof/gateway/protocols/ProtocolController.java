@@ -2,6 +2,7 @@ package io.impactproof.gateway.protocols;
 
 import io.impactproof.client.RegistryClient;
 import io.impactproof.gateway.system.Requests;
+import io.impactproof.model.Actions;
 import io.impactproof.model.protocol.PublishedProtocol;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,19 @@ class ProtocolController {
             summary = "Publishes a protocol version with its role slots bound to DIDs (instruction protocols.publish)")
     PublishedProtocol publish(@RequestBody final Requests.Instruction body) {
         return registry.publish(body.required());
+    }
+
+    @PostMapping("/operators/protocols/{id}/{version}/deprecate")
+    @Operation(
+            summary = "Deprecates a protocol version: no new claims under it (instruction protocols.deprecate by an"
+                    + " operator of the publishing organisation)")
+    PublishedProtocol deprecate(
+            @PathVariable final String id,
+            @PathVariable final String version,
+            @RequestBody final Requests.Instruction body) {
+        final String instruction = body.requiredFor(Actions.DEPRECATE, "id", id);
+        Requests.Instruction.requireArgument(instruction, "version", version);
+        return registry.deprecate(instruction);
     }
 
     @GetMapping("/protocols")

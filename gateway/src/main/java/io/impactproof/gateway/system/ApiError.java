@@ -17,7 +17,7 @@ public enum ApiError implements StableCode {
     PATH_MISMATCH(ErrorCategory.INVALID, "The path names another object or action than the signed instruction."),
     METHOD_NOT_ALLOWED(ErrorCategory.METHOD_NOT_ALLOWED, "This method is not offered on this path."),
     MEDIA_TYPE_UNSUPPORTED(ErrorCategory.UNSUPPORTED_MEDIA_TYPE, "The request's Content-Type is not accepted here."),
-    NOT_ACCEPTABLE(ErrorCategory.INVALID, "None of the media types in Accept can be produced here."),
+    NOT_ACCEPTABLE(ErrorCategory.NOT_ACCEPTABLE, "None of the media types in Accept can be produced here."),
     BODY_TOO_LARGE(ErrorCategory.TOO_LARGE, "The request body is larger than this endpoint accepts."),
     AUTHORIZATION_REQUIRED(
             ErrorCategory.UNAUTHENTICATED, "This read needs Authorization: Instruction <signed instruction>."),

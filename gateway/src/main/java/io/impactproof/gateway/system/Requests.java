@@ -38,13 +38,19 @@ public final class Requests {
                 throw new ApiException(
                         ApiError.PATH_MISMATCH, "the path is for " + action + ", the instruction for " + named);
             }
-            final String argument = payload.path("args").path(field).stringValue(null);
+            requireArgument(instruction, field, value);
+            return instruction;
+        }
+
+        /** Checks, as {@link #requiredFor}, that the instruction's {@code args.field} is the path's {@code value}. */
+        public static void requireArgument(final String compact, final String field, final String value) {
+            final String argument =
+                    unverifiedPayload(compact).path("args").path(field).stringValue(null);
             if (!value.equals(argument)) {
                 throw new ApiException(
                         ApiError.PATH_MISMATCH,
                         "the path names " + field + " " + value + ", the instruction " + argument);
             }
-            return instruction;
         }
 
         private static JsonNode unverifiedPayload(final String compact) {

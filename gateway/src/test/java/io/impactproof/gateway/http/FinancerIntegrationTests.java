@@ -86,7 +86,7 @@ class FinancerIntegrationTests {
 
         assertThat(act(serial, "transfer", fund, Json.object().put("to", fund.did()))
                         .code())
-                .isEqualTo("FORBIDDEN");
+                .isEqualTo("NOT_HOLDER");
         final Gateway.Response bought =
                 act(serial, "transfer", owner, Json.object().put("to", fund.did()));
         assertThat(bought.status()).as(bought.body()).isEqualTo(200);

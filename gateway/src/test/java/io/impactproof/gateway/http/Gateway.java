@@ -145,10 +145,10 @@ final class Gateway implements AutoCloseable {
 
     /** Cargo-bike delivery claim data with this tracking number (12.5 km, 3 parcels: 11.58 kWh cumac). */
     static tools.jackson.databind.node.ObjectNode delivery(final String tracking) {
-        return Json.parseObject(("{'carrier_siren':'552100554','tracking_id':'" + tracking
-                        + "','courier_id':'c7','delivered_on':'2026-03-10',"
-                        + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
-                .replace('\'', '"'));
+        return Json.parseObject(("{'carrier_siren':'552100554','courier_id':'c7','delivered_on':'2026-03-10',"
+                                + "'zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
+                        .replace('\'', '"'))
+                .put("tracking_id", tracking);
     }
 
     static void await(final BooleanSupplier condition, final String what) throws InterruptedException {

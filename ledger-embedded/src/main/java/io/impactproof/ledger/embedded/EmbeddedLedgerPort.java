@@ -36,6 +36,11 @@ public final class EmbeddedLedgerPort implements LedgerPort {
         return new EmbeddedLedgerPort(ledger, mspId, false);
     }
 
+    /** A port for another organisation on the same ledger (several sub-networks on one machine). */
+    public EmbeddedLedgerPort forOrganisation(final String otherMspId) {
+        return sharing(ledger, otherMspId);
+    }
+
     @Override
     public byte[] submit(final String function, final List<String> args, final Map<String, byte[]> transientData) {
         return ledger.submit(mspId, function, args, transientData).payload();

@@ -19,6 +19,9 @@ public final class Decimals {
     /** Beyond 10^15 a double no longer resolves a thousandth: refuse rather than round wrongly. */
     public static final double MAX_MAGNITUDE = 1e15;
 
+    private static final java.util.regex.Pattern PLAIN =
+            java.util.regex.Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
+
     private Decimals() {}
 
     public static BigDecimal of(final String name, final double value, final int scale) {
@@ -35,6 +38,11 @@ public final class Decimals {
 
     /** Parses a decimal string at the protocol's scale, refusing more digits than the scale allows. */
     public static BigDecimal parse(final String value, final int scale) {
+        // Plain digits only: "1e3" or "+5" would parse, but a signed value must read the same everywhere.
+        if (value == null || !PLAIN.matcher(value).matches()) {
+            throw new ProtocolException(
+                    ProtocolError.VALUES_INVALID, "not a plain decimal (digits, an optional point and sign): " + value);
+        }
         final BigDecimal parsed;
         try {
             parsed = new BigDecimal(value);

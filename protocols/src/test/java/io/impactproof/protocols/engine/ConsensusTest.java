@@ -86,6 +86,10 @@ class ConsensusTest {
         assertCode(() -> Decimals.parse("11.505", 2), ProtocolError.VALUES_INVALID);
         assertCode(() -> Decimals.parse("eleven", 2), ProtocolError.VALUES_INVALID);
         assertCode(() -> Decimals.parse("1e16", 2), ProtocolError.VALUES_INVALID);
+        assertCode(() -> Decimals.parse("1e3", 2), ProtocolError.VALUES_INVALID);
+        assertCode(() -> Decimals.parse("+5", 2), ProtocolError.VALUES_INVALID);
+        assertCode(() -> Decimals.parse(" 5", 2), ProtocolError.VALUES_INVALID);
+        assertCode(() -> Decimals.parse("٣", 2), ProtocolError.VALUES_INVALID);
         assertThat(Decimals.of("x", -0.0001, 2)).isEqualTo(new BigDecimal("0.00"));
         // 0.125 is exact in binary: a true tie, rounded to even.
         assertThat(Decimals.of("x", 0.125, 2)).isEqualTo(new BigDecimal("0.12"));
