@@ -25,11 +25,17 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(final Path data, final boolean agents) {
+        return start(data, agents, 0, "http://registry.test");
+    }
+
+    /** A gateway on this loopback port (0: any) that names itself with this base URL in its DIDs and links. */
+    static Gateway start(final Path data, final boolean agents, final int port, final String baseUrl) {
         final SpringApplication app = new SpringApplication(io.impactproof.gateway.GatewayApplication.class);
         final ConfigurableApplicationContext context = app.run(
-                "--server.port=0",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
                 "--impactproof.data-dir=" + data,
-                "--impactproof.base-url=http://registry.test",
+                "--impactproof.base-url=" + baseUrl,
                 "--impactproof.agents.verifiers=" + agents,
                 "--impactproof.agents.validator=" + agents,
                 "--spring.main.banner-mode=off");
