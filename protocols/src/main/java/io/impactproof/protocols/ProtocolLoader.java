@@ -1,5 +1,7 @@
 package io.impactproof.protocols;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.impactproof.protocols.engine.CompiledProtocol;
 import io.impactproof.protocols.model.Protocol;
 import java.io.IOException;
@@ -38,12 +40,17 @@ public final class ProtocolLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // "- " with nothing after it is a null list item; refuse it where it is, not later as a fault.
+            .changeDefaultNullHandling(n -> JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
 
     private ProtocolLoader() {}
 
     /** Parses, checks and compiles a definition. */
     public static CompiledProtocol load(final String text) {
+        if (text == null) {
+            throw new ProtocolException(ProtocolError.PROTOCOL_MALFORMED, "no definition");
+        }
         if (text.length() > MAX_BYTES) {
             throw new ProtocolException(
                     ProtocolError.PROTOCOL_MALFORMED, "a protocol is at most " + MAX_BYTES + " bytes");

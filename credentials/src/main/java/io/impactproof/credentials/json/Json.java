@@ -43,6 +43,9 @@ public final class Json {
 
     /** Parses a JSON document, failing with {@link ErrorCode#MALFORMED_JSON}. */
     public static JsonNode parse(final String json) {
+        if (json == null) {
+            throw new CredentialException(ErrorCode.MALFORMED_JSON, "no JSON document");
+        }
         try {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {

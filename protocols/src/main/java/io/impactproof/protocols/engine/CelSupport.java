@@ -130,23 +130,38 @@ final class CelSupport {
     /** A JSON value as CEL sees it for a declared type (a number declared double is a double). */
     static Object value(final JsonNode node, final CelType type) {
         if (type.equals(SimpleType.DOUBLE) && node.isNumber()) {
-            return node.doubleValue();
+            return finite(node);
         }
         if (type instanceof MapType map && map.valueType().equals(SimpleType.DOUBLE) && node.isObject()) {
             final Map<String, Object> out = new LinkedHashMap<>();
-            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().doubleValue()));
+            node.properties().forEach(e -> out.put(e.getKey(), finite(e.getValue())));
             return out;
         }
         return value(node);
     }
 
+    /** A JSON number as a double; one beyond the double range (1e400, a 120-digit integer) is refused, not a fault. */
+    private static double finite(final JsonNode number) {
+        final double value = number.numberValue().doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new ProtocolException(
+                    ProtocolError.CLAIM_DATA_INVALID, "a number beyond the range of a double: " + abbreviated(number));
+        }
+        return value;
+    }
+
+    private static String abbreviated(final JsonNode number) {
+        final String text = number.numberValue().toString();
+        return text.length() <= 40 ? text : text.substring(0, 20) + "…(" + text.length() + " digits)";
+    }
+
     /** A JSON value as a CEL dyn: integers are int (long), other numbers double. */
     static Object value(final JsonNode node) {
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return finite(node);
         }
         if (node.isString()) {
             return node.stringValue();

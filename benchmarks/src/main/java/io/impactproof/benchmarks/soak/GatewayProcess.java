@@ -1,0 +1,88 @@
+package io.impactproof.benchmarks.soak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One run of the gateway as its own process, on a loopback port, appending its output to a log. */
+final class GatewayProcess {
+    private final Process process;
+    private final String base;
+    private final long started = System.nanoTime();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private GatewayProcess(final Process process, final String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    static GatewayProcess start(final Path jar, final Path data, final int port, final Path log) throws IOException {
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        final Process process = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx768m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        "--server.address=127.0.0.1",
+                        "--server.port=" + port,
+                        "--impactproof.data-dir=" + data,
+                        "--impactproof.base-url=http://localhost:" + port,
+                        "--spring.main.banner-mode=off"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new GatewayProcess(process, "http://localhost:" + port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the gateway answers UP; the time since the process started. */
+    Duration awaitUp(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with " + process.exitValue() + " (see its log)");
+            }
+            try {
+                final HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the gateway did not come up within " + timeout);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway " + pid() + " survived SIGKILL");
+        }
+    }
+
+    /** A clean stop (SIGTERM), for the end of the soak. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

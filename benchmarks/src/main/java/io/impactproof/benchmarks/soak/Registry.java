@@ -1,0 +1,176 @@
+package io.impactproof.benchmarks.soak;
+
+import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.digest.Digests;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.model.Actions;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.protocol.PublishedProtocol;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The registry as the soak's parties see it: plain HTTP to the gateway, each party signing with its own key. */
+final class Registry {
+    static final String PROTOCOL = "cargo-bike-delivery";
+    static final String VERSION = "1.1.0";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private final String base;
+
+    Registry(final int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            return Json.parse(body);
+        }
+    }
+
+    Answer get(final String path, final String... headers) throws IOException, InterruptedException {
+        final HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build());
+    }
+
+    Answer post(final String path, final String contentType, final byte[] body, final String... headers)
+            throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    private Answer send(final HttpRequest request) throws IOException, InterruptedException {
+        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private Answer postJson(final String path, final JsonNode body) throws IOException, InterruptedException {
+        return post(path, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Registers an owner, signed by the node's operator; true once the ledger has it. */
+    boolean register(final SigningKey operator, final SigningKey owner, final String name)
+            throws IOException, InterruptedException {
+        final ObjectNode args = Instructions.registration(owner.did(), name, "Org1MSP", List.of("owner"), owner);
+        final Answer answer = postJson(
+                "/operators/participants",
+                Json.object().put("instruction", Instructions.sign(operator, Actions.REGISTER, args, Instant.now())));
+        return answer.status() == 201
+                || get("/participants/" + URLEncoder.encode(owner.did(), StandardCharsets.UTF_8))
+                                .status()
+                        == 200;
+    }
+
+    PublishedProtocol protocol() throws IOException, InterruptedException {
+        for (final JsonNode p : get("/protocols").json()) {
+            if (PROTOCOL.equals(p.path("id").stringValue())
+                    && VERSION.equals(p.path("version").stringValue())) {
+                return LedgerJson.read(Json.write(p).getBytes(StandardCharsets.UTF_8), PublishedProtocol.class);
+            }
+        }
+        throw new IllegalStateException(PROTOCOL + "@" + VERSION + " is not published");
+    }
+
+    /** Uploads an evidence file signed by its owner; its URL, or null when the upload was refused. */
+    String uploadEvidence(final SigningKey owner, final byte[] csv) throws IOException, InterruptedException {
+        final String sha = Digests.sha256Hex(csv);
+        final Answer answer = post(
+                "/owners/evidence",
+                "text/csv",
+                csv,
+                "Authorization",
+                "Instruction "
+                        + Instructions.sign(
+                                owner, Actions.UPLOAD_EVIDENCE, Json.object().put("sha256", sha), Instant.now()));
+        return answer.status() == 201 ? answer.json().path("url").stringValue() : null;
+    }
+
+    /** A signed claim of one delivery (not sent). */
+    static SignedCredential claim(
+            final SigningKey owner,
+            final PublishedProtocol protocol,
+            final String tracking,
+            final List<ImpactCredentials.Evidence> evidence) {
+        final ObjectNode data = Json.object()
+                .put("carrier_siren", "552100554")
+                .put("tracking_id", tracking)
+                .put("courier_id", "c7")
+                .put("delivered_on", "2026-03-10")
+                .put("zone", "rural")
+                .put("mode", "cargo-bike")
+                .put("parcels", 3)
+                .put("distance_km", 12.5);
+        return VcJwt.sign(
+                ImpactCredentials.claim(
+                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, data, evidence, Instant.now()),
+                owner,
+                Instant.now());
+    }
+
+    Answer submit(final SignedCredential claim) throws IOException, InterruptedException {
+        final ObjectNode body = Json.object();
+        body.putArray("credentials").add(claim.compact());
+        return postJson("/owners/claims", body);
+    }
+
+    /** The claim's status, or null when the ledger has no such claim. */
+    String status(final String claimId) throws IOException, InterruptedException {
+        final Answer answer = get("/owners/claims/" + URLEncoder.encode(claimId, StandardCharsets.UTF_8));
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (answer.status() != 200) {
+            throw new IllegalStateException("reading " + claimId + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.json().path("status").stringValue();
+    }
+
+    /** The evidence bytes as served to their owner, or null when not found. */
+    byte[] evidence(final SigningKey owner, final String sha256) throws IOException, InterruptedException {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/artifacts/sha256/" + sha256))
+                .timeout(Duration.ofSeconds(30))
+                .header(
+                        "Authorization",
+                        "Instruction "
+                                + Instructions.sign(
+                                        owner,
+                                        Actions.READ_ARTIFACT,
+                                        Json.object().put("sha256", sha256),
+                                        Instant.now()))
+                .build();
+        final HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    /** The ledger's report: {info: {height…}, chain: {valid…}}. */
+    JsonNode ledger() throws IOException, InterruptedException {
+        return get("/operators/ledger").json();
+    }
+}
