@@ -5,6 +5,7 @@ import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.digest.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -110,7 +111,13 @@ public final class ContentStore {
             return false;
         }
         try {
-            Files.writeString(type(hex), mediaType, StandardCharsets.UTF_8);
+            Files.write(
+                    type(hex),
+                    mediaType.getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
             final Path tmp = Files.createTempFile(root, hex, ".tmp");
             Files.write(tmp, bytes, StandardOpenOption.SYNC);
             try {
@@ -119,6 +126,7 @@ public final class ContentStore {
                 Files.deleteIfExists(tmp);
                 return false;
             }
+            syncDirectory(file.getParent());
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,10 +202,18 @@ public final class ContentStore {
             final Path dir = root.resolve("ids");
             Files.createDirectories(dir);
             final Path tmp = Files.createTempFile(dir, "id", ".tmp");
-            Files.writeString(tmp, hex);
+            Files.write(tmp, hex.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.SYNC);
             Files.move(tmp, idFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A rename is durable once its directory is forced too (a power cut, not only a killed process). */
+    private static void syncDirectory(final Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 
