@@ -46,9 +46,7 @@ class ProtocolController {
             @PathVariable final String id,
             @PathVariable final String version,
             @RequestBody final Requests.Instruction body) {
-        final String instruction = body.requiredFor(Actions.DEPRECATE, "id", id);
-        Requests.Instruction.requireArgument(instruction, "version", version);
-        return registry.deprecate(instruction);
+        return registry.deprecate(body.requiredFor(Actions.DEPRECATE, "id", id, "version", version));
     }
 
     @GetMapping("/protocols")

@@ -27,30 +27,28 @@ public final class Requests {
 
         /**
          * The instruction, after checking — before anything is sent to the ledger — that it is for
-         * {@code action} and that its {@code args.field} is the path's {@code value}: a path that names
-         * one object and an instruction that names another are refused, and nothing changes. The
-         * signature is checked by the chaincode.
+         * {@code action} and that each {@code args.field} is the path's value (given as field, value
+         * pairs): a path that names one object and an instruction that names another are refused,
+         * and nothing changes. The signature is checked by the chaincode.
          */
-        public String requiredFor(final String action, final String field, final String value) {
+        public String requiredFor(final String action, final String... fieldsAndValues) {
             final JsonNode payload = unverifiedPayload(required());
             final String named = payload.path("action").stringValue(null);
             if (!action.equals(named)) {
                 throw new ApiException(
                         ApiError.PATH_MISMATCH, "the path is for " + action + ", the instruction for " + named);
             }
-            requireArgument(instruction, field, value);
-            return instruction;
-        }
-
-        /** Checks, as {@link #requiredFor}, that the instruction's {@code args.field} is the path's {@code value}. */
-        public static void requireArgument(final String compact, final String field, final String value) {
-            final String argument =
-                    unverifiedPayload(compact).path("args").path(field).stringValue(null);
-            if (!value.equals(argument)) {
-                throw new ApiException(
-                        ApiError.PATH_MISMATCH,
-                        "the path names " + field + " " + value + ", the instruction " + argument);
+            for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+                final String field = fieldsAndValues[i];
+                final String value = fieldsAndValues[i + 1];
+                final String argument = payload.path("args").path(field).stringValue(null);
+                if (!value.equals(argument)) {
+                    throw new ApiException(
+                            ApiError.PATH_MISMATCH,
+                            "the path names " + field + " " + value + ", the instruction " + argument);
+                }
             }
+            return instruction;
         }
 
         private static JsonNode unverifiedPayload(final String compact) {
