@@ -46,7 +46,7 @@ public final class Certificates {
         if (wasIssued && !isIssued) {
             state.delete(State.key(Keys.CERTIFICATE_STATUS, CertificateStatus.ISSUED.name(), updated.serial()));
         } else if (!wasIssued && isIssued) {
-            state.mark(State.key(Keys.CERTIFICATE_STATUS, CertificateStatus.ISSUED.name(), updated.serial()), "");
+            state.mark(State.key(Keys.CERTIFICATE_STATUS, CertificateStatus.ISSUED.name(), updated.serial()));
         }
     }
 
@@ -63,7 +63,7 @@ public final class Certificates {
     }
 
     public void hold(final String holder, final String serial) {
-        state.mark(State.key(Keys.HOLDING, holder, serial), "");
+        state.mark(State.key(Keys.HOLDING, holder, serial));
     }
 
     public void release(final String holder, final String serial) {

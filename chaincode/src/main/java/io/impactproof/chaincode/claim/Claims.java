@@ -42,13 +42,13 @@ public final class Claims {
             if (previous != null) {
                 state.delete(State.key(Keys.CLAIM_STATUS, previous.status().name(), previous.id()));
             }
-            state.mark(State.key(Keys.CLAIM_STATUS, updated.status().name(), updated.id()), "");
+            state.mark(State.key(Keys.CLAIM_STATUS, updated.status().name(), updated.id()));
         }
     }
 
     /** Puts the claim on a verifier's to-do list. */
     public void awaitVerifier(final String verifierDid, final String claimId) {
-        state.mark(State.key(Keys.TODO, verifierDid, claimId), "");
+        state.mark(State.key(Keys.TODO, verifierDid, claimId));
     }
 
     /** Takes the claim off a verifier's to-do list. */

@@ -61,8 +61,22 @@ public final class State {
         decoded.put(key, record);
     }
 
-    /** A marker whose presence is the information (an index entry). */
+    /** What an index entry whose presence is the information holds. */
+    public static final String PRESENT = "1";
+
+    /** An index entry whose presence is the information. */
+    public void mark(final String key) {
+        mark(key, PRESENT);
+    }
+
+    /**
+     * An index entry holding a value. Never empty: Fabric records a write of an empty value as a
+     * delete, so an empty marker would vanish on a peer (the embedded ledger does the same).
+     */
     public void mark(final String key, final String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("an empty value is a delete on Fabric: use mark(key)");
+        }
         write(key, value.getBytes(StandardCharsets.UTF_8));
     }
 

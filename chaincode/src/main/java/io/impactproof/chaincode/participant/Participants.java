@@ -32,7 +32,7 @@ public final class Participants {
         participant
                 .roles()
                 .forEach(role -> state.mark(
-                        State.key(Keys.ORG_ROLE, participant.organisation(), role.name(), participant.did()), ""));
+                        State.key(Keys.ORG_ROLE, participant.organisation(), role.name(), participant.did())));
     }
 
     public void put(final Participant participant) {

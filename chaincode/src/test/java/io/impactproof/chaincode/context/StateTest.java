@@ -83,9 +83,9 @@ class StateTest {
     @Test
     void a_range_scan_merges_this_transactions_writes_and_closes_the_iterator() throws Exception {
         final QueryResultsIterator<KeyValue> iterator =
-                results(kv(State.key(Keys.TODO, "v", "a"), ""), kv(State.key(Keys.TODO, "v", "b"), ""));
+                results(kv(State.key(Keys.TODO, "v", "a"), "1"), kv(State.key(Keys.TODO, "v", "b"), "1"));
         when(stub.getStateByPartialCompositeKey(any(CompositeKey.class))).thenReturn(iterator);
-        state.mark(State.key(Keys.TODO, "v", "c"), "");
+        state.mark(State.key(Keys.TODO, "v", "c"));
         state.delete(State.key(Keys.TODO, "v", "a"));
 
         final var keys = state.scan(Keys.TODO, bytes -> "", "v").stream()
@@ -94,6 +94,14 @@ class StateTest {
 
         assertThat(keys).containsExactly("b", "c");
         verify(iterator).close();
+    }
+
+    @Test
+    void a_marker_is_never_written_empty_because_fabric_records_an_empty_write_as_a_delete() {
+        state.mark(State.key(Keys.TODO, "v", "c"));
+        verify(stub).putState(State.key(Keys.TODO, "v", "c"), State.PRESENT.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> state.mark(State.key(Keys.TODO, "v", "d"), ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,12 +14,13 @@ import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.claim.ClaimStatus;
 import io.impactproof.model.protocol.PublishedProtocol;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,7 +52,13 @@ class AgentRunner implements DisposableBean {
     private final LedgerPort ledger;
     private final GatewayProperties.Agents settings;
     private final CheckpointFile checkpoints;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * How often the agents look at their to-do indexes without being told: work left by a round that
+     * failed (a peer down, an outcome unknown) is picked up even if no new event comes.
+     */
+    static final Duration SWEEP = Duration.ofSeconds(10);
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         final Thread t = new Thread(r, "impactproof-agents");
         t.setDaemon(true);
         return t;
@@ -87,6 +94,15 @@ class AgentRunner implements DisposableBean {
         seen.set(from);
         subscription = ledger.subscribe(from, this::onEvent);
         schedule();
+        worker.scheduleWithFixedDelay(
+                () -> {
+                    verify.set(true);
+                    validate.set(true);
+                    schedule();
+                },
+                SWEEP.toMillis(),
+                SWEEP.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void onEvent(final LedgerEvent event) {

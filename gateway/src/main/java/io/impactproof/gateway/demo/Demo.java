@@ -1,6 +1,7 @@
 package io.impactproof.gateway.demo;
 
 import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.Instructions;
 import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.digest.Digests;
@@ -16,6 +17,7 @@ import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.gateway.verification.TrustChain;
+import io.impactproof.model.Actions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.protocol.PublishedProtocol;
@@ -33,9 +35,10 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The end-to-end demo on the embedded ledger: participants, protocols, claims under every bundled
+ * The end-to-end demo, on either ledger: participants, protocols, claims under every bundled
  * protocol, five automated verifiers (one of them skewed, to open a dispute), the validator,
- * certificates, a double-counting attempt across two protocols, and one full trust chain. Safe to
+ * certificates, a double-counting attempt across two protocols, a financer buying, splitting and
+ * retiring, and one full trust chain. Safe to
  * run again on the same data folder: participants and protocols are reused, new claims are added.
  */
 public final class Demo {
@@ -75,6 +78,22 @@ public final class Demo {
     }
 
     private String firstSerial = "";
+    private SigningKey financer;
+    private final List<String> outcomes = new ArrayList<>();
+
+    /**
+     * What the last run observed, without what differs between runs and ledgers (ids, keys, times,
+     * the hash part of serials): two ledgers running the same chaincode give the same transcript.
+     */
+    public List<String> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    private void observed(final String line) {
+        outcomes.add(SERIAL_HASH.matcher(line).replaceAll("-#-"));
+    }
+
+    private static final java.util.regex.Pattern SERIAL_HASH = java.util.regex.Pattern.compile("-[0-9A-F]{10}-");
 
     /** The serial of the first certificate of the last run (to point people at it). */
     public String firstSerial() {
@@ -98,15 +117,20 @@ public final class Demo {
         section("6. Double counting: the same commute claimed again under another protocol");
         ok &= doubleCounting(protocols);
         section("7. Certificates");
-        certificates.forEach(c -> out.printf(
-                "  %-44s %12s %-10s %-22s %s%n", c.serial(), c.quantity(), c.unit(), c.category(), c.status()));
+        certificates.forEach(c -> {
+            out.printf("  %-44s %12s %-10s %-22s %s%n", c.serial(), c.quantity(), c.unit(), c.category(), c.status());
+            observed("certificate " + c.serial() + " " + c.quantity() + " " + c.unit() + " " + c.status());
+        });
         out.println("  (impacts of different categories are never added together)");
         firstSerial = certificates.get(0).serial();
-        section("8. Trust chain of " + firstSerial);
+        section("8. A financer buys a certificate, splits it and retires a part");
+        ok &= finance(certificates);
+        section("9. Trust chain of " + firstSerial);
         final TrustChain.Link chain =
                 new TrustChain(registry, store).of(certificates.get(0).serial());
         out.print(TrustChain.render(chain));
         ok &= chain.allValid();
+        observed("trust chain " + (chain.allValid() ? "valid" : "BROKEN"));
         out.println(ok ? "\nAll expected outcomes observed." : "\nSOME EXPECTED OUTCOMES WERE NOT OBSERVED.");
         return ok;
     }
@@ -122,7 +146,7 @@ public final class Demo {
         }
         verifiers.forEach(v -> print("verifier", v.did(), "automated verifier"));
         print("validator", validator.did(), "automated validator");
-        final SigningKey financer = keys.key(
+        financer = keys.key(
                 "financer", () -> SigningKey.of(AgentIdentities.keyId(baseUrl, "fund"), SigningKey.newEd25519()));
         agents.register(financer, "Impact fund", "financer");
         print("financer", financer.did(), "Impact fund");
@@ -218,6 +242,8 @@ public final class Demo {
             out.printf(
                     "  %-46s %-28s %10s %-10s proof %-11s %s%n",
                     r.id(), r.protocol(), r.claimedValue(), r.unit(), r.proofLevel(), r.status());
+            observed("claim " + r.protocol() + " " + r.claimedValue() + " " + r.unit() + " " + r.proofLevel() + " "
+                    + r.status());
         }
         return claims;
     }
@@ -277,6 +303,8 @@ public final class Demo {
                     r.status(),
                     r.attestations(),
                     r.fixedValue() == null ? "" : ", value fixed at " + r.fixedValue() + " " + r.unit());
+            observed("after attestations " + r.protocol() + " " + r.status() + " " + r.attestations() + " "
+                    + r.fixedValue());
             ok &= r.id().equals(disputed)
                     ? r.status().name().equals("DISPUTED")
                     : r.status().name().equals("VERIFIED");
@@ -287,6 +315,7 @@ public final class Demo {
                 List.of(verifiers.get(3).attest(record, protocols.get("cargo-bike-delivery")));
         StoredCredentials.storedDuring(store, settling, () -> registry.attest(settling));
         final ClaimRecord settled = registry.claim(disputed);
+        observed("settled " + settled.status() + " " + settled.attestations() + " " + settled.fixedValue());
         out.printf(
                 "  %-46s %s after %d attestations, value fixed at %s %s (the outlier is outvoted, not averaged in)%n",
                 settled.id(), settled.status(), settled.attestations(), settled.fixedValue(), settled.unit());
@@ -314,11 +343,59 @@ public final class Demo {
         try {
             StoredCredentials.storedDuring(store, List.of(again), () -> registry.submitClaims(List.of(again)));
             out.println("  NOT REFUSED: the same trip was accepted twice");
+            observed("double counting accepted");
             return false;
         } catch (TransactionRefused e) {
             out.printf("  refused: %s — %s%n", e.code(), e.detail());
+            observed("double counting refused " + e.code());
             return "DOUBLE_COUNTING".equals(e.code());
         }
+    }
+
+    /** The employer sells its first commute certificate to the fund, which splits it and retires a part. */
+    private boolean finance(final List<CertificateRecord> certificates) {
+        final SigningKey employer = owners.get("employer");
+        final CertificateRecord sold = certificates.stream()
+                .filter(c -> c.holder().equals(employer.did()))
+                .findFirst()
+                .orElseThrow();
+        final CertificateRecord bought = registry.transfer(Instructions.sign(
+                employer,
+                Actions.TRANSFER,
+                Json.object().put("serial", sold.serial()).put("to", financer.did()),
+                clock.instant()));
+        out.printf("  %s transferred to the fund: %s %s%n", bought.serial(), bought.quantity(), bought.unit());
+        final BigDecimal quantity = new BigDecimal(bought.quantity());
+        final BigDecimal part = quantity.divide(BigDecimal.valueOf(2), quantity.scale(), java.math.RoundingMode.DOWN);
+        final ObjectNode split = Json.object().put("serial", bought.serial());
+        final BigDecimal rest = quantity.subtract(part);
+        split.putArray("quantities").add(part.toPlainString()).add(rest.toPlainString());
+        final List<CertificateRecord> lots =
+                registry.split(Instructions.sign(financer, Actions.SPLIT, split, clock.instant()));
+        lots.forEach(l -> out.printf(
+                "  lot %s: %s %s, units %d..%d%n", l.serial(), l.quantity(), l.unit(), l.firstUnit(), l.lastUnit()));
+        final CertificateRecord retired = registry.retire(Instructions.sign(
+                financer,
+                Actions.RETIRE,
+                Json.object()
+                        .put("serial", lots.get(0).serial())
+                        .put("beneficiary", "Ville de La Rochelle")
+                        .put("purpose", "climate report")
+                        .put("jurisdiction", "FR")
+                        .put("reportingPeriod", clock.instant().toString().substring(0, 4)),
+                clock.instant()));
+        out.printf("  %s %s for Ville de La Rochelle%n", retired.serial(), retired.status());
+        final List<String> history =
+                registry.history(sold.serial()).stream().map(m -> m.kind()).toList();
+        out.println("  history of " + sold.serial() + ": " + String.join(", ", history));
+        observed("transferred " + bought.quantity() + " " + bought.status() + " to the fund");
+        lots.forEach(l -> observed("lot " + l.serial() + " " + l.quantity() + " " + l.status()));
+        observed("retired " + retired.serial() + " " + retired.status());
+        observed("history " + history);
+        return financer.did().equals(bought.holder())
+                && lots.size() == 2
+                && "RETIRED".equals(retired.status().name())
+                && history.equals(List.of("issued", "transferred", "split"));
     }
 
     private void section(final String title) {

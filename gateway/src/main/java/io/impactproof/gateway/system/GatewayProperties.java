@@ -56,7 +56,47 @@ public record GatewayProperties(
      * @param kind {@code embedded} (the default: the chaincode in this process, on a block file in
      *     {@code dataDir/ledger}) or {@code fabric}
      */
-    public record Ledger(@DefaultValue("embedded") String kind) {}
+    public record Ledger(
+            @DefaultValue("embedded") String kind,
+            @DefaultValue Fabric fabric) {}
+
+    /**
+     * How this organisation's gateway reaches its Fabric peer ({@code impactproof.ledger.kind=fabric};
+     * {@code network/impactnet env org1} prints these for the local network).
+     *
+     * @param peerEndpoint host:port of the organisation's own peer
+     * @param tlsRootCert PEM file of the CA of the peer's TLS certificate
+     * @param certificate PEM file of this organisation's client identity
+     * @param privateKey PEM file of its private key
+     * @param channel the registry's channel
+     * @param chaincode the registry chaincode's name
+     * @param endorsingOrganisations the organisations that endorse transactions carrying signed
+     *     credentials (transient data); empty lets the peer decide
+     * @param conflictRetries how many times an MVCC conflict is endorsed and submitted again
+     * @param evaluateTimeout deadline of a query
+     * @param endorseTimeout deadline of an endorsement
+     * @param submitTimeout deadline of the hand-over to the ordering service
+     * @param commitTimeout how long a commit is awaited before its outcome is reported unknown
+     */
+    public record Fabric(
+            String peerEndpoint,
+            Path tlsRootCert,
+            Path certificate,
+            Path privateKey,
+            @DefaultValue("impactnet") String channel,
+            @DefaultValue("impactproof") String chaincode,
+            java.util.List<String> endorsingOrganisations,
+            @DefaultValue("3") int conflictRetries,
+            @DefaultValue("10s") java.time.Duration evaluateTimeout,
+            @DefaultValue("30s") java.time.Duration endorseTimeout,
+            @DefaultValue("10s") java.time.Duration submitTimeout,
+            @DefaultValue("60s") java.time.Duration commitTimeout) {
+        public Fabric {
+            endorsingOrganisations = endorsingOrganisations == null
+                    ? java.util.List.of()
+                    : java.util.List.copyOf(endorsingOrganisations);
+        }
+    }
 
     /**
      * @param verifiers whether the managed verifier agents attest automatically

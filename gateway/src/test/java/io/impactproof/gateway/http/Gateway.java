@@ -30,15 +30,27 @@ final class Gateway implements AutoCloseable {
 
     /** A gateway on this loopback port (0: any) that names itself with this base URL in its DIDs and links. */
     static Gateway start(final Path data, final boolean agents, final int port, final String baseUrl) {
+        return start(data, agents, port, baseUrl, java.util.List.of());
+    }
+
+    /** The same, with more settings ({@code --name=value}), e.g. those of a Fabric ledger. */
+    static Gateway start(
+            final Path data,
+            final boolean agents,
+            final int port,
+            final String baseUrl,
+            final java.util.List<String> settings) {
         final SpringApplication app = new SpringApplication(io.impactproof.gateway.GatewayApplication.class);
-        final ConfigurableApplicationContext context = app.run(
+        final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--impactproof.data-dir=" + data,
                 "--impactproof.base-url=" + baseUrl,
                 "--impactproof.agents.verifiers=" + agents,
                 "--impactproof.agents.validator=" + agents,
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
+        args.addAll(settings);
+        final ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         return new Gateway(context);
     }
 

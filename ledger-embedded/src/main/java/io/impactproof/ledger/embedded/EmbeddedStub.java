@@ -109,7 +109,8 @@ final class EmbeddedStub implements ChaincodeStub {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key must not be empty");
         }
-        writes.put(key, value.clone());
+        // As on a Fabric peer, a write of an empty value is a delete.
+        writes.put(key, value == null || value.length == 0 ? null : value.clone());
     }
 
     @Override

@@ -71,6 +71,18 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void an_empty_write_is_a_delete_as_on_a_fabric_peer() {
+        try (EmbeddedLedger ledger = EmbeddedLedger.open(dir, Clock.systemUTC())) {
+            put(ledger, "a");
+            put(ledger, "b");
+            ledger.submit(ORG, KeyValueContract.BLANK, List.of("a"), Map.of());
+            assertThat(get(ledger, "a")).isEmpty();
+            assertThat(new String(ledger.evaluate(ORG, KeyValueContract.PAGE, "10", ""), StandardCharsets.UTF_8))
+                    .startsWith("value of b|");
+        }
+    }
+
+    @Test
     void a_tampered_block_is_reported_and_the_ledger_refuses_to_open() throws Exception {
         fill(6);
         final Path file = dir.resolve("blocks.log");

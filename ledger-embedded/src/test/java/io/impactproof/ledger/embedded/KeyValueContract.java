@@ -22,6 +22,7 @@ public final class KeyValueContract implements ContractInterface {
     static final String PUT = "kv:Put";
     static final String GET = "kv:Get";
     static final String PAGE = "kv:Page";
+    static final String BLANK = "kv:Blank";
 
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Put")
     public String put(final Context ctx, final String key, final String value) {
@@ -33,6 +34,13 @@ public final class KeyValueContract implements ContractInterface {
         }
         ctx.getStub().putState(new CompositeKey("kv", key).toString(), value.getBytes(StandardCharsets.UTF_8));
         ctx.getStub().setEvent("Put", key.getBytes(StandardCharsets.UTF_8));
+        return key;
+    }
+
+    /** Writes an empty value, which Fabric records as a delete. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Blank")
+    public String blank(final Context ctx, final String key) {
+        ctx.getStub().putState(new CompositeKey("kv", key).toString(), new byte[0]);
         return key;
     }
 

@@ -1,0 +1,92 @@
+package io.impactproof.gateway.http;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Fabric network of {@code network/impactnet}, as the Fabric tests use it: the settings of each
+ * organisation's gateway, and the script's {@code stop}/{@code start} for fault drills. The network
+ * must be up ({@code network/impactnet up}); {@code scripts/test} brings it up before these tests.
+ */
+final class Impactnet {
+    final Path root;
+    final Path data;
+
+    private Impactnet(final Path root, final Path data) {
+        this.root = root;
+        this.data = data;
+    }
+
+    static Impactnet up() {
+        final Path root = Path.of(System.getProperty("impactnet.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        final Path data = Path.of(System.getProperty(
+                "impactnet.data", root.resolve("network/.data").toString()));
+        final Impactnet net = new Impactnet(root, data);
+        if (!Files.isRegularFile(net.settingsFile("org1")) || !Files.isRegularFile(net.settingsFile("org2"))) {
+            throw new IllegalStateException("no Fabric network in " + data + ": run network/impactnet up first");
+        }
+        return net;
+    }
+
+    private Path settingsFile(final String org) {
+        return data.resolve(org + ".properties");
+    }
+
+    /** An organisation's gateway settings as command-line arguments ({@code --name=value}). */
+    List<String> settings(final String org) {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(settingsFile(org))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final List<String> args = new ArrayList<>();
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(k -> args.add("--" + k + "=" + properties.getProperty(k)));
+        return args;
+    }
+
+    /** Where an organisation's gateway keeps its data: beside the network's, so they live and go together. */
+    Path gatewayData(final String org) {
+        return data.resolve("gateways").resolve(org);
+    }
+
+    void stop(final String node) {
+        script("stop", node);
+    }
+
+    void start(final String node) {
+        script("start", node);
+    }
+
+    private void script(final String command, final String node) {
+        try {
+            final Process process = new ProcessBuilder(
+                            root.resolve("network/impactnet").toString(), command, node)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            data.resolve("logs/faults.log").toFile()))
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("network/impactnet " + command + " " + node + " failed (see "
+                        + data.resolve("logs/faults.log") + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.impactproof.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.LedgerInfo;
+import io.impactproof.client.ledger.LedgerPort;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.demo.Demo;
+import io.impactproof.gateway.system.KeyStoreFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The registry on the real Fabric network: two organisations, each with its own gateway, identity,
+ * peer and chaincode server. The demo scenario runs through org1's gateway and gives the same
+ * outcomes as on the embedded ledger; org2's gateway, reading its own peer, sees the same ledger and
+ * verifies what org1 produced.
+ */
+class TwoOrganisationsFabricTests {
+    static final String ORG1_URL = "http://org1.impactnet.test";
+    static final String ORG2_URL = "http://org2.impactnet.test";
+
+    @Test
+    void the_scenario_gives_the_embedded_outcomes_and_org2_reads_and_verifies_what_org1_certified(
+            @TempDir final Path embeddedData) {
+        final Impactnet net = Impactnet.up();
+        final Demo onFabric;
+        try (Gateway org1 = Gateway.start(net.gatewayData("org1"), false, 0, ORG1_URL, net.settings("org1"));
+                Gateway org2 = Gateway.start(net.gatewayData("org2"), false, 0, ORG2_URL, net.settings("org2"))) {
+            assertThat(org1.bean(LedgerPort.class).info().kind()).isEqualTo("fabric");
+            onFabric = demo(org1, ORG1_URL);
+            assertThat(onFabric.run()).as(this::transcript).isTrue();
+
+            // The signed certificate travels with its holder (org1's store keeps the exact bytes; the
+            // ledger keeps their digest): org2 shows the record and verifies the credential against its
+            // own peer.
+            final String serial = onFabric.firstSerial();
+            final Gateway.Response record = org2.get("/certificates/" + serial);
+            assertThat(record.status()).as(record.body()).isEqualTo(200);
+            assertThat(record.json().path("status").stringValue()).isEqualTo("ACTIVE");
+            final Gateway.Response credential = org1.get("/certificates/" + serial, "Accept", "application/vc+jwt");
+            assertThat(credential.status()).as(credential.body()).isEqualTo(200);
+            final Gateway.Response verified =
+                    org2.postJson("/credentials/verify", Json.object().put("verifiableCredential", credential.body()));
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.json().path("verified").booleanValue()).isTrue();
+
+            sameLedger(org1, org2, onFabric);
+        }
+
+        try (Gateway embedded = Gateway.start(embeddedData, false, 0, ORG1_URL)) {
+            assertThat(embedded.bean(LedgerPort.class).info().kind()).isEqualTo("embedded");
+            final Demo onEmbedded = demo(embedded, ORG1_URL);
+            assertThat(onEmbedded.run()).isTrue();
+            assertThat(onFabric.outcomes()).isNotEmpty().isEqualTo(onEmbedded.outcomes());
+        }
+    }
+
+    private final ByteArrayOutputStream transcriptBytes = new ByteArrayOutputStream();
+
+    /** The demo's printout, shown when an assertion fails. */
+    private String transcript() {
+        return transcriptBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Demo demo(final Gateway gateway, final String baseUrl) {
+        return new Demo(
+                new PrintStream(transcriptBytes, true, StandardCharsets.UTF_8),
+                gateway.bean(RegistryClient.class),
+                gateway.bean(ContentStore.class),
+                gateway.bean(KeyStoreFile.class),
+                Clock.systemUTC(),
+                baseUrl);
+    }
+
+    /**
+     * Both organisations' peers hold the same chain (height and last block hash) and answer every
+     * query of the scenario's records with the same bytes: each gateway evaluates on its own peer.
+     */
+    private static void sameLedger(final Gateway org1, final Gateway org2, final Demo demo) {
+        final LedgerPort one = org1.bean(LedgerPort.class);
+        final LedgerPort two = org2.bean(LedgerPort.class);
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        LedgerInfo a = one.info();
+        LedgerInfo b = two.info();
+        while ((a.height() != b.height() || !a.lastHash().equals(b.lastHash())) && System.nanoTime() < deadline) {
+            sleep(200);
+            a = one.info();
+            b = two.info();
+        }
+        assertThat(b.height()).isEqualTo(a.height());
+        assertThat(b.lastHash()).isEqualTo(a.lastHash());
+
+        final List<String> paths = new ArrayList<>(List.of("/protocols"));
+        for (final JsonNode p : org1.get("/protocols").json()) {
+            paths.add("/protocols/" + p.path("id").stringValue() + "/"
+                    + p.path("version").stringValue());
+        }
+        final String serial = demo.firstSerial();
+        paths.add("/certificates/" + serial);
+        paths.add("/certificates/" + serial + "/history");
+        final JsonNode certificate = org1.get("/certificates/" + serial).json();
+        paths.add("/owners/claims/" + certificate.path("claim").stringValue());
+        paths.add("/verifiers/claims/" + certificate.path("claim").stringValue() + "/attestations");
+        paths.add("/participants/" + certificate.path("holder").stringValue());
+        paths.add("/financers/" + certificate.path("holder").stringValue() + "/portfolio");
+        for (final String path : paths) {
+            final Gateway.Response mine = org1.get(path);
+            final Gateway.Response theirs = org2.get(path);
+            assertThat(mine.status()).as(path + ": " + mine.body()).isEqualTo(200);
+            assertThat(theirs.body()).as(path).isEqualTo(mine.body());
+        }
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
