@@ -243,7 +243,7 @@ public final class PipelineBenchmark {
         return new Timings(ingest, attest, validate, afterClaims, afterAttestations);
     }
 
-    private static double verifyRate(final SigningKey key) {
+    static double verifyRate(final SigningKey key) {
         final var verifier = io.impactproof.credentials.jwt.VcJwtVerifier.builder(
                         io.impactproof.credentials.did.DidKey.RESOLVER)
                 .build();

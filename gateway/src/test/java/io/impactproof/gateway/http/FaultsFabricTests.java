@@ -54,6 +54,7 @@ class FaultsFabricTests {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile boolean loading = true;
     private volatile String base;
+    private String ownerDid;
 
     @Test
     void every_acknowledged_claim_is_certified_once_through_peer_orderer_chaincode_and_gateway_failures()
@@ -81,6 +82,7 @@ class FaultsFabricTests {
                                     Instructions.sign(operator, Actions.REGISTER, registration, Instant.now())));
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             final PublishedProtocol protocol = protocol();
+            ownerDid = owner.did();
 
             load = new Thread(() -> load(owner, protocol), "faults-load");
             load.start();
@@ -128,6 +130,10 @@ class FaultsFabricTests {
                 attestations.forEach(a -> verifiers.add(a.path("verifier").stringValue()));
                 assertThat(verifiers).as(claim).hasSize(attestations.size());
             }
+            // One certificate per claim, however often a step was retried or resumed.
+            final JsonNode portfolio =
+                    get("/financers/" + encode(ownerDid) + "/portfolio").json();
+            assertThat(portfolio.path("held")).hasSize(claims.size());
         } finally {
             gateway.kill();
         }
