@@ -75,6 +75,16 @@ public final class FabricBenchmark {
         try (FabricLedgerPort org1 = FabricLedgerPort.connect(settings(net.resolve("org1.properties")));
                 FabricLedgerPort org2 = FabricLedgerPort.connect(settings(net.resolve("org2.properties")))) {
             final Parties parties = Parties.bootstrap(new RegistryClient(org1));
+            // As on the embedded ledger, an unmeasured round first: both chaincode servers' JITs
+            // compile the path while it runs.
+            run(
+                    "fabric (warm-up)",
+                    parties,
+                    new RegistryClient(org1),
+                    Math.max(batch, claims / 4),
+                    batch,
+                    clients,
+                    "FWARM-");
             run("fabric", parties, new RegistryClient(org1), claims, batch, clients, "FAB-");
             latencies(parties, org1, org2);
         }

@@ -135,7 +135,20 @@ public final class ManagedAgents {
             bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
         }
         bindings.put("validator", validator.did());
-        return registry.publish(Instructions.sign(operator, Actions.PUBLISH, args, clock.instant()));
+        try {
+            return registry.publish(Instructions.sign(operator, Actions.PUBLISH, args, clock.instant()));
+        } catch (TransactionRefused e) {
+            // Another organisation's node published the same definition first (two nodes starting
+            // at once on one ledger): its designations stand, as if it had been there at our check.
+            if (RegistryError.PROTOCOL_VERSION_EXISTS.name().equals(e.code())) {
+                final PublishedProtocol winner = registry.protocol(
+                        compiled.protocol().id(), compiled.protocol().version());
+                if (winner.digest().equals(compiled.digest())) {
+                    return winner;
+                }
+            }
+            throw e;
+        }
     }
 
     public static String bundled(final String file) {
