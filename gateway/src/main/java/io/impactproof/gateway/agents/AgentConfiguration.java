@@ -1,10 +1,13 @@
 package io.impactproof.gateway.agents;
 
 import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.LedgerUnavailable;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.KeyStoreFile;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +29,34 @@ class AgentConfiguration {
                 properties.mspId(),
                 properties.agents().skew(),
                 clock);
-        agents.bootstrap();
+        bootstrap(agents);
         return agents;
     }
+
+    /** How long a starting node waits for its ledger to take the bootstrap (a network still forming). */
+    static final Duration BOOTSTRAP_PATIENCE = Duration.ofMinutes(2);
+
+    private static void bootstrap(final ManagedAgents agents) {
+        final long deadline = System.nanoTime() + BOOTSTRAP_PATIENCE.toNanos();
+        while (true) {
+            try {
+                agents.bootstrap();
+                return;
+            } catch (LedgerUnavailable e) {
+                // A peer that has just joined may not yet know the other organisations' peers.
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warning(() -> "the ledger cannot take the node's bootstrap yet (" + e.getMessage() + "); retrying");
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(AgentConfiguration.class.getName());
 }

@@ -52,6 +52,8 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 public final class FabricLedgerPort implements LedgerPort {
     private static final Logger LOG = Logger.getLogger(FabricLedgerPort.class.getName());
 
+    static final int MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
+
     private final FabricSettings settings;
     private final ManagedChannel channel;
     private final Gateway gateway;
@@ -81,6 +83,9 @@ public final class FabricLedgerPort implements LedgerPort {
                             TlsChannelCredentials.newBuilder()
                                     .trustManager(settings.tlsRootCert().toFile())
                                     .build())
+                    // As much as a peer sends (its default 100 MiB): gRPC's own 4 MiB would refuse
+                    // a holder's full list of a few thousand certificates.
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .build();
             final X509Identity identity;
             try (Reader reader = Files.newBufferedReader(settings.certificate())) {
@@ -159,12 +164,35 @@ public final class FabricLedgerPort implements LedgerPort {
                         settings.endorsingOrganisations().toArray(String[]::new));
             }
         }
+        final Proposal proposal = builder.build();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return proposal.endorse();
+            } catch (EndorseException e) {
+                // The gateway endorses on its own organisation's peer first. When that succeeded and
+                // another organisation's peer refused, that peer has most likely not committed the
+                // block our previous transaction is in yet (commit status comes from our own peer):
+                // endorse again once it has caught up, a few times, before reporting the refusal.
+                if (attempt < LAGGING_PEER_RETRIES && Refusals.refusedOnlyByOthers(e, settings.mspId())) {
+                    pause(LAGGING_PEER_PAUSE_MS << attempt);
+                    continue;
+                }
+                throw Refusals.beforeOrdering(function, e);
+            } catch (io.grpc.StatusRuntimeException e) {
+                throw new LedgerUnavailable(function + ": " + e.getStatus(), e);
+            }
+        }
+    }
+
+    private static final int LAGGING_PEER_RETRIES = 5;
+    private static final long LAGGING_PEER_PAUSE_MS = 50;
+
+    private static void pause(final long millis) {
         try {
-            return builder.build().endorse();
-        } catch (EndorseException e) {
-            throw Refusals.beforeOrdering(function, e);
-        } catch (io.grpc.StatusRuntimeException e) {
-            throw new LedgerUnavailable(function + ": " + e.getStatus(), e);
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailable("interrupted while waiting for a lagging peer", e);
         }
     }
 

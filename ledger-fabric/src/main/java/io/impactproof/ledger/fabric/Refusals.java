@@ -68,6 +68,17 @@ final class Refusals {
         return null;
     }
 
+    /**
+     * Whether the chaincode refused on other organisations' peers only: the status is the gateway's
+     * summary, and every detail (one per failing endorser) names another organisation.
+     */
+    static boolean refusedOnlyByOthers(final GatewayException e, final String ownMspId) {
+        return !e.getDetails().isEmpty()
+                && parse(e.getStatus().getDescription()) == null
+                && e.getDetails().stream()
+                        .allMatch(d -> !ownMspId.equals(d.getMspId()) && parse(d.getMessage()) != null);
+    }
+
     /** A failed hand-over to the ordering service, or a commit status not received in time. */
     static OutcomeUnknown afterEndorsement(final String function, final String txId, final Exception e) {
         return new OutcomeUnknown(

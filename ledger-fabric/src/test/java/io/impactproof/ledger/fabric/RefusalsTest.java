@@ -87,6 +87,24 @@ class RefusalsTest {
     }
 
     @Test
+    void a_refusal_by_another_organisations_peer_only_is_told_apart_from_our_own() {
+        final EndorseException lagging = endorsementFailure(
+                Status.Code.ABORTED,
+                "failed to endorse transaction, see attached details for more info",
+                detail("Org2MSP", "chaincode response 500, CERTIFICATE_NOT_FOUND: certificates[0]: IPC-1"));
+        assertThat(Refusals.refusedOnlyByOthers(lagging, "Org1MSP")).isTrue();
+        assertThat(Refusals.refusedOnlyByOthers(lagging, "Org2MSP")).isFalse();
+        final EndorseException ours = endorsementFailure(
+                Status.Code.ABORTED,
+                "failed to endorse transaction, see attached details for more info",
+                detail("Org1MSP", "chaincode response 500, CERTIFICATE_NOT_FOUND: certificates[0]: IPC-1"));
+        assertThat(Refusals.refusedOnlyByOthers(ours, "Org1MSP")).isFalse();
+        assertThat(Refusals.refusedOnlyByOthers(
+                        endorsementFailure(Status.Code.UNAVAILABLE, "connection refused"), "Org1MSP"))
+                .isFalse();
+    }
+
+    @Test
     void peers_that_disagree_are_a_determinism_fault() {
         assertThat(Refusals.beforeOrdering(
                         "claims:Submit",
