@@ -122,6 +122,17 @@ class HoldingContractTest extends ContractTest {
         assertThat(held(r.owner.did()))
                 .extracting(CertificateRecord::serial)
                 .containsExactlyInAnyOrder(lots.get(0).serial(), lots.get(1).serial());
+        // Paged, so that a holder of thousands of certificates fits in a peer's answers.
+        final var first = r.client().holdings(r.owner.did(), 1, "");
+        assertThat(first.records()).hasSize(1);
+        assertThat(first.bookmark()).isNotEmpty();
+        final List<String> paged = new java.util.ArrayList<>();
+        io.impactproof.client.RegistryClient.forEachPage(
+                (size, bookmark) -> r.client().holdings(r.owner.did(), size, bookmark),
+                1,
+                page -> page.forEach(c -> paged.add(c.serial())));
+        assertThat(paged)
+                .containsExactlyInAnyOrder(lots.get(0).serial(), lots.get(1).serial());
         r.assertRefused(
                 () -> act(
                         "Transfer",

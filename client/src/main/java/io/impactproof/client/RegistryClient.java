@@ -202,8 +202,20 @@ public final class RegistryClient {
     }
 
     public List<CertificateRecord> holdings(final String did) {
-        return list(ledger.evaluate(Transactions.HOLDINGS_BY_HOLDER, did), CertificateRecord.class);
+        final List<CertificateRecord> all = new java.util.ArrayList<>();
+        forEachPage((size, bookmark) -> holdings(did, size, bookmark), HOLDINGS_PAGE, all::addAll);
+        return all;
     }
+
+    /** A page of the certificates a participant holds; {@code bookmark} empty for the first. */
+    public Page<CertificateRecord> holdings(final String did, final int pageSize, final String bookmark) {
+        return page(
+                ledger.evaluate(Transactions.HOLDINGS_BY_HOLDER, did, Integer.toString(pageSize), bookmark),
+                CertificateRecord.class);
+    }
+
+    /** Certificates per query when all of a holder's are read: about 0.5 MiB of records. */
+    static final int HOLDINGS_PAGE = 250;
 
     /** Every page of a paged query, one page at a time, until the last. */
     public static <T> void forEachPage(

@@ -71,10 +71,15 @@ public final class Certificates {
     }
 
     /** The certificates a participant holds or has retired. */
-    public List<CertificateRecord> heldBy(final String did) {
-        return state.scan(Keys.HOLDING, bytes -> "", did).stream()
-                .map(e -> find(State.parts(e.getKey()).get(1)))
-                .toList();
+    /** A page of the certificates a participant holds, in serial order (queries only). */
+    public State.Page<CertificateRecord> heldBy(final String did, final int pageSize, final String bookmark) {
+        final State.Page<String> index = state.page(Keys.HOLDING, bytes -> "", pageSize, bookmark, did);
+        return new State.Page<>(
+                index.entries().stream()
+                        .map(e -> java.util.Map.entry(
+                                e.getKey(), find(State.parts(e.getKey()).get(1))))
+                        .toList(),
+                index.bookmark());
     }
 
     public void record(final Movement movement) {

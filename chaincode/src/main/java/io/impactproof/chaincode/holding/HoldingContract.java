@@ -3,6 +3,7 @@ package io.impactproof.chaincode.holding;
 import static io.impactproof.chaincode.certificate.CertificateContract.movement;
 
 import io.impactproof.chaincode.context.Instruction;
+import io.impactproof.chaincode.context.Pages;
 import io.impactproof.chaincode.context.RegistryContext;
 import io.impactproof.chaincode.context.RegistryContract;
 import io.impactproof.chaincode.context.RegistryException;
@@ -194,10 +195,14 @@ public final class HoldingContract extends RegistryContract {
         return LedgerJson.string(ctx.certificates().history(serial));
     }
 
-    /** The certificates a participant holds, active or retired. */
+    /**
+     * A page of the certificates a participant holds, active or retired; {@code bookmark} empty for
+     * the first. Paged because a peer's answer is one gRPC message: a holder of thousands of
+     * certificates would not fit in one.
+     */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ByHolder")
-    public String byHolder(final RegistryContext ctx, final String did) {
-        return LedgerJson.string(ctx.certificates().heldBy(did));
+    public String byHolder(final RegistryContext ctx, final String did, final String pageSize, final String bookmark) {
+        return Pages.json(ctx.certificates().heldBy(did, Pages.size(pageSize), bookmark));
     }
 
     /** The certificate named by the instruction, ACTIVE and held by its signer, of the submitting organisation. */

@@ -1,8 +1,10 @@
 package io.impactproof.client.ledger;
 
 /**
- * A position in the ledger's event stream: the last event handled, by block number and transaction
- * index within the block. This record is immutable.
+ * A position in the ledger's event stream: the last event handled, by block number and its position
+ * within the block — the transaction index on the embedded ledger, the event's position among the
+ * registry's events of the block on Fabric (which names events by block and transaction id only).
+ * This record is immutable.
  */
 public record Checkpoint(long block, int transaction) {
     /** Before the first event: a subscription from here delivers every event. */

@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Faults while claims flow through org1's gateway (its own process, agents on) into the Fabric
- * network: a peer, an orderer, a chaincode server stopped and restarted, then the gateway killed
- * (SIGKILL) and restarted on its data. Every claim the gateway acknowledged ends CERTIFIED, once,
+ * network: a peer and an orderer crashed (SIGKILL) and restarted, a chaincode server stopped and
+ * restarted, then the gateway crashed (SIGKILL) and restarted on its data. Every claim the gateway acknowledged ends CERTIFIED, once,
  * as both organisations' peers report it.
  */
 class FaultsFabricTests {
@@ -88,13 +88,13 @@ class FaultsFabricTests {
             load.start();
             awaitProgress(3);
 
-            net.stop("peer0.org2");
+            net.kill("peer0.org2");
             hold();
             net.start("peer0.org2");
             awaitProgress(3);
 
             final int beforeOrderer = acknowledged.size();
-            net.stop("orderer2");
+            net.kill("orderer2");
             awaitProgress(3);
             assertThat(acknowledged.size())
                     .as("ordering continues with two of three orderers")

@@ -65,6 +65,11 @@ final class Impactnet {
         script("stop", node);
     }
 
+    /** A crash: SIGKILL. */
+    void kill(final String node) {
+        script("kill", node);
+    }
+
     void start(final String node) {
         script("start", node);
     }
