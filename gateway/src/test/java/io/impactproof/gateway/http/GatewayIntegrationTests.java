@@ -377,8 +377,14 @@ class GatewayIntegrationTests {
                         .path("valid")
                         .booleanValue())
                 .isTrue();
-        assertThat(gateway.get("/actuator/health").json().path("status").stringValue())
-                .isEqualTo("UP");
+        final JsonNode health = gateway.get("/actuator/health").json();
+        assertThat(health.path("status").stringValue()).isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("ledger")
+                        .path("details")
+                        .path("kind")
+                        .stringValue())
+                .isEqualTo("embedded");
         assertThat(gateway.get("/v3/api-docs").json().path("paths").has("/owners/claims"))
                 .isTrue();
         assertThat(gateway.get("/verifiers/" + agents.verifiers().get(0).did() + "/awaiting")

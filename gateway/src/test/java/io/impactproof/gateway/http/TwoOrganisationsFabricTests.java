@@ -57,6 +57,29 @@ class TwoOrganisationsFabricTests {
             assertThat(verified.json().path("verified").booleanValue()).isTrue();
 
             sameLedger(org1, org2, onFabric);
+
+            // An operator's probe sees the organisation's own peer go down and come back.
+            assertThat(ledgerHealth(org1)).isEqualTo("UP");
+            net.kill("peer0.org1");
+            try {
+                final Gateway.Response down = org1.get("/actuator/health");
+                assertThat(down.status()).isEqualTo(503);
+                assertThat(down.json()
+                                .path("components")
+                                .path("ledger")
+                                .path("details")
+                                .path("code")
+                                .stringValue())
+                        .isEqualTo("LEDGER_UNAVAILABLE");
+                assertThat(ledgerHealth(org2)).isEqualTo("UP");
+            } finally {
+                net.start("peer0.org1");
+            }
+            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!"UP".equals(ledgerHealth(org1)) && System.nanoTime() < deadline) {
+                sleep(500);
+            }
+            assertThat(ledgerHealth(org1)).isEqualTo("UP");
         }
 
         try (Gateway embedded = Gateway.start(embeddedData, false, 0, ORG1_URL)) {
@@ -121,6 +144,15 @@ class TwoOrganisationsFabricTests {
             assertThat(mine.status()).as(path + ": " + mine.body()).isEqualTo(200);
             assertThat(theirs.body()).as(path).isEqualTo(mine.body());
         }
+    }
+
+    private static String ledgerHealth(final Gateway gateway) {
+        return gateway.get("/actuator/health")
+                .json()
+                .path("components")
+                .path("ledger")
+                .path("status")
+                .stringValue("");
     }
 
     private static void sleep(final long millis) {
