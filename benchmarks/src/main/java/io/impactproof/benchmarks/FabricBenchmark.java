@@ -95,6 +95,17 @@ public final class FabricBenchmark {
             final Parties parties = Parties.bootstrap(registry);
             run("embedded (warm-up)", parties, registry, Math.max(batch, claims / 4), batch, clients, "WARM-");
             run("embedded", parties, registry, claims, batch, clients, "EMB-");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(final Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (final Path p :
+                    files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
