@@ -4,6 +4,7 @@ import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.gateway.artifacts.ArtifactController;
 import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.artifacts.OtherNodes;
 import io.impactproof.gateway.artifacts.StoredCredentials;
 import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
@@ -33,10 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CertificateController {
     private final RegistryClient registry;
     private final ContentStore store;
+    private final OtherNodes otherNodes;
 
-    CertificateController(final RegistryClient registry, final ContentStore store) {
+    CertificateController(final RegistryClient registry, final ContentStore store, final OtherNodes otherNodes) {
         this.registry = registry;
         this.store = store;
+        this.otherNodes = otherNodes;
     }
 
     @PostMapping("/validators/certificates")
@@ -98,7 +101,11 @@ class CertificateController {
                 .orElseThrow(() -> new ApiException(
                         ApiError.NOT_FOUND, "the credential of " + serial + " is not stored on this node"));
         return ArtifactController.serve(store.get(hex)
+                .or(() -> otherNodes.certificate(record))
                 .orElseThrow(() -> new ApiException(
-                        ApiError.NOT_FOUND, "the credential of " + serial + " is not stored on this node")));
+                        ApiError.NOT_FOUND,
+                        "the credential of " + serial + " is not stored on this node, and the node of "
+                                + record.organisation() + " (impactproof.nodes." + record.organisation()
+                                + ") did not give it")));
     }
 }

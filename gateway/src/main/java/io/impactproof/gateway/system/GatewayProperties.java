@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo run the demo workflow once the service is up
  * @param ledger which ledger this gateway talks to
  * @param limits the sizes and media types the API accepts
+ * @param nodes the base URL of each other organisation's gateway, by MSP id, where this node fetches
+ *     the signed certificates it does not hold (checked against the digest the ledger records)
  */
 @ConfigurationProperties("impactproof")
 public record GatewayProperties(
@@ -24,7 +26,12 @@ public record GatewayProperties(
         @DefaultValue Agents agents,
         @DefaultValue("false") boolean demo,
         @DefaultValue Ledger ledger,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        Map<String, String> nodes) {
+
+    public GatewayProperties {
+        nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
+    }
 
     /**
      * @param bodyBytes the largest request body of the JSON endpoints (a batch of 1,000 claims is

@@ -37,7 +37,7 @@ class TwoOrganisationsFabricTests {
         final Impactnet net = Impactnet.up();
         final Demo onFabric;
         try (Gateway org1 = Gateway.start(net.gatewayData("org1"), false, 0, ORG1_URL, net.settings("org1"));
-                Gateway org2 = Gateway.start(net.gatewayData("org2"), false, 0, ORG2_URL, net.settings("org2"))) {
+                Gateway org2 = Gateway.start(net.gatewayData("org2"), false, 0, ORG2_URL, org2Settings(net, org1))) {
             assertThat(org1.bean(LedgerPort.class).info().kind()).isEqualTo("fabric");
             onFabric = demo(org1, ORG1_URL);
             assertThat(onFabric.run()).as(this::transcript).isTrue();
@@ -55,6 +55,11 @@ class TwoOrganisationsFabricTests {
                     org2.postJson("/credentials/verify", Json.object().put("verifiableCredential", credential.body()));
             assertThat(verified.status()).as(verified.body()).isEqualTo(200);
             assertThat(verified.json().path("verified").booleanValue()).isTrue();
+            // Org2's node serves the exact signed certificate too: fetched from org1's node and kept
+            // because its SHA-256 is the one its own peer records.
+            final Gateway.Response fromOrg2 = org2.get("/certificates/" + serial, "Accept", "application/vc+jwt");
+            assertThat(fromOrg2.status()).as(fromOrg2.body()).isEqualTo(200);
+            assertThat(fromOrg2.body()).isEqualTo(credential.body());
 
             sameLedger(org1, org2, onFabric);
 
@@ -144,6 +149,13 @@ class TwoOrganisationsFabricTests {
             assertThat(mine.status()).as(path + ": " + mine.body()).isEqualTo(200);
             assertThat(theirs.body()).as(path).isEqualTo(mine.body());
         }
+    }
+
+    /** Org2's settings, with org1's node as where certificates org1 attached are fetched. */
+    private static List<String> org2Settings(final Impactnet net, final Gateway org1) {
+        final List<String> settings = new ArrayList<>(net.settings("org2"));
+        settings.add("--impactproof.nodes.Org1MSP=" + org1.base);
+        return settings;
     }
 
     private static String ledgerHealth(final Gateway gateway) {
