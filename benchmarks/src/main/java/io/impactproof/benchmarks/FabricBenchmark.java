@@ -15,11 +15,8 @@ import io.impactproof.ledger.fabric.FabricSettings;
 import io.impactproof.model.Actions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.protocol.PublishedProtocol;
-import io.impactproof.protocols.ProtocolLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -128,13 +125,13 @@ public final class FabricBenchmark {
                 verifiers.add(SigningKey.of(
                         "did:web:verifier-" + i + "-" + run + ".bench.example#key-1", SigningKey.newEd25519()));
             }
-            register(registry, operator, operator, "operator");
-            register(registry, operator, owner, "owner");
-            register(registry, operator, validator, "validator");
+            PipelineBenchmark.register(registry, operator, operator, "operator");
+            PipelineBenchmark.register(registry, operator, owner, "owner");
+            PipelineBenchmark.register(registry, operator, validator, "validator");
             for (final SigningKey v : verifiers) {
-                register(registry, operator, v, "verifier");
+                PipelineBenchmark.register(registry, operator, v, "verifier");
             }
-            final ObjectNode publish = Json.object().put("definition", bundled());
+            final ObjectNode publish = Json.object().put("definition", PipelineBenchmark.bundled());
             final ObjectNode bindings = publish.putObject("bindings");
             for (int i = 0; i < 5; i++) {
                 bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
@@ -217,20 +214,7 @@ public final class FabricBenchmark {
     }
 
     private static SignedCredential claim(final Parties p, final String tracking) {
-        final ObjectNode data = Json.object()
-                .put("carrier_siren", "552100554")
-                .put("tracking_id", tracking)
-                .put("courier_id", "c7")
-                .put("delivered_on", "2026-03-10")
-                .put("zone", "rural")
-                .put("mode", "cargo-bike")
-                .put("parcels", 3)
-                .put("distance_km", 12.5);
-        return VcJwt.sign(
-                ImpactCredentials.claim(
-                        "urn:uuid:" + UUID.randomUUID(), p.owner().did(), p.protocol(), data, List.of(), Instant.now()),
-                p.owner(),
-                Instant.now());
+        return Deliveries.claim(p.owner(), p.protocol(), tracking, List.of());
     }
 
     /** One claim at a time through org1, then the ledger read of a verification through each peer. */
@@ -324,18 +308,5 @@ public final class FabricBenchmark {
                 Duration.ofSeconds(120),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(120));
-    }
-
-    private static void register(
-            final RegistryClient registry, final SigningKey operator, final SigningKey who, final String role) {
-        final var args = Instructions.registration(who.did(), who.did(), ORG, List.of(role), who);
-        registry.register(Instructions.sign(operator, Actions.REGISTER, args, Instant.now()));
-    }
-
-    private static String bundled() throws IOException {
-        try (InputStream in = ProtocolLoader.class.getResourceAsStream(
-                "/io/impactproof/protocols/definitions/" + PROTOCOL + "-1.1.0.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -172,15 +172,7 @@ public final class PipelineBenchmark {
             final String prefix) {
         final List<SignedCredential> signedClaims = new ArrayList<>();
         for (int i = 0; i < claims; i++) {
-            final ObjectNode data = Json.parseObject(
-                    ("{'carrier_siren':'552100554','tracking_id':'" + prefix + i + "','courier_id':'c7',"
-                                    + "'delivered_on':'2026-03-10','zone':'rural','mode':'cargo-bike','parcels':3,'distance_km':12.5}")
-                            .replace('\'', '"'));
-            signedClaims.add(VcJwt.sign(
-                    ImpactCredentials.claim(
-                            "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, data, List.of(), Instant.now()),
-                    owner,
-                    Instant.now()));
+            signedClaims.add(Deliveries.claim(owner, protocol, prefix + i, List.of()));
         }
         final long ingestStart = System.nanoTime();
         for (int i = 0; i < claims; i += batch) {
@@ -273,13 +265,13 @@ public final class PipelineBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void register(
+    static void register(
             final RegistryClient registry, final SigningKey operator, final SigningKey who, final String role) {
         final var args = Instructions.registration(who.did(), who.did(), ORG, List.of(role), who);
         registry.register(Instructions.sign(operator, Actions.REGISTER, args, Instant.now()));
     }
 
-    private static String bundled() throws IOException {
+    static String bundled() throws IOException {
         try (InputStream in = ProtocolLoader.class.getResourceAsStream(
                 "/io/impactproof/protocols/definitions/" + PROTOCOL + "-1.1.0.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

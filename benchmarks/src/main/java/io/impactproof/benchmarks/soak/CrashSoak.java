@@ -1,5 +1,6 @@
 package io.impactproof.benchmarks.soak;
 
+import io.impactproof.benchmarks.Deliveries;
 import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
@@ -189,7 +190,7 @@ public final class CrashSoak {
                     evidenceSha = Digests.sha256Hex(csv);
                     evidence = List.of(new ImpactCredentials.Evidence(url, "delivery.csv", "text/csv", csv));
                 }
-                claim = Registry.claim(owner, protocol, tracking, evidence);
+                claim = Deliveries.claim(owner, protocol, tracking, evidence);
                 final String id = claim.credential().id().orElseThrow();
                 inDoubt.add(id);
                 final Registry.Answer answer = registry.submit(claim);

@@ -1,12 +1,10 @@
 package io.impactproof.benchmarks.soak;
 
-import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
 import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.model.Actions;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.protocol.PublishedProtocol;
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -110,28 +107,6 @@ final class Registry {
                         + Instructions.sign(
                                 owner, Actions.UPLOAD_EVIDENCE, Json.object().put("sha256", sha), Instant.now()));
         return answer.status() == 201 ? answer.json().path("url").stringValue() : null;
-    }
-
-    /** A signed claim of one delivery (not sent). */
-    static SignedCredential claim(
-            final SigningKey owner,
-            final PublishedProtocol protocol,
-            final String tracking,
-            final List<ImpactCredentials.Evidence> evidence) {
-        final ObjectNode data = Json.object()
-                .put("carrier_siren", "552100554")
-                .put("tracking_id", tracking)
-                .put("courier_id", "c7")
-                .put("delivered_on", "2026-03-10")
-                .put("zone", "rural")
-                .put("mode", "cargo-bike")
-                .put("parcels", 3)
-                .put("distance_km", 12.5);
-        return VcJwt.sign(
-                ImpactCredentials.claim(
-                        "urn:uuid:" + UUID.randomUUID(), owner.did(), protocol, data, evidence, Instant.now()),
-                owner,
-                Instant.now());
     }
 
     Answer submit(final SignedCredential claim) throws IOException, InterruptedException {
