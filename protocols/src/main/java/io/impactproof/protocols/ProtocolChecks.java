@@ -2,6 +2,7 @@ package io.impactproof.protocols;
 
 import io.impactproof.protocols.model.ActivitySpec;
 import io.impactproof.protocols.model.Calculation;
+import io.impactproof.protocols.model.Criterion;
 import io.impactproof.protocols.model.ImpactSpec;
 import io.impactproof.protocols.model.ProofSpec;
 import io.impactproof.protocols.model.Protocol;
@@ -38,6 +39,7 @@ final class ProtocolChecks {
         p.sources().forEach(s -> required(s.title(), "sources[].title"));
         required(p.sdg(), "sdg");
         impact(required(p.impact(), "impact"));
+        criteria(p.impact(), p.criteria());
         activity(required(p.activity(), "activity"));
         if (p.claimSchema() == null || !p.claimSchema().isObject()) {
             throw missing("claimSchema (a JSON Schema object)");
@@ -66,6 +68,29 @@ final class ProtocolChecks {
             throw invalid("impact.decimals must be 0 to " + MAX_DECIMALS);
         }
         required(impact.formula(), "impact.formula");
+    }
+
+    private static void criteria(final ImpactSpec impact, final List<Criterion> criteria) {
+        final Set<String> ids = new HashSet<>();
+        final Set<String> categories = new HashSet<>(Set.of(impact.category()));
+        for (final Criterion c : criteria) {
+            slug(required(c.id(), "criteria[].id"), "criteria[].id");
+            if (!ids.add(c.id())) {
+                throw invalid("criteria ids must be unique: " + c.id());
+            }
+            final String field = "criteria[" + c.id() + "]";
+            slug(required(c.category(), field + ".category"), field + ".category");
+            if (!categories.add(c.category())) {
+                throw invalid(field + ".category repeats " + c.category()
+                        + ": each criterion is its own impact category, never summed with another");
+            }
+            if (!PILLARS.contains(required(c.pillar(), field + ".pillar"))) {
+                throw invalid(field + ".pillar is a Net Zero Initiative pillar: A, B or C");
+            }
+            required(c.indicator(), field + ".indicator");
+            required(c.unit(), field + ".unit");
+            required(c.formula(), field + ".formula");
+        }
     }
 
     private static void activity(final ActivitySpec activity) {
@@ -130,6 +155,16 @@ final class ProtocolChecks {
             }
         }
         required(policy.valueRule(), "verification.valueRule");
+        if (policy.reference() != null) {
+            slug(
+                    required(policy.reference().implementation(), "verification.reference.implementation"),
+                    "verification.reference.implementation");
+            if (!SEMVER.matcher(required(policy.reference().version(), "verification.reference.version"))
+                    .matches()) {
+                throw invalid("verification.reference.version must be an exact MAJOR.MINOR.PATCH version");
+            }
+            slug(required(policy.reference().model(), "verification.reference.model"), "verification.reference.model");
+        }
     }
 
     private static void slots(final Collection<String> slots, final String field) {

@@ -28,7 +28,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ProtocolLoader {
     /** The definitions shipped in {@code protocols/definitions/}. */
     public static final List<String> BUNDLED = List.of(
-            "cargo-bike-delivery-1.1.0.yaml", "home-to-work-commute-1.1.0.yaml", "low-carbon-forestry-1.1.0.yaml");
+            "cargo-bike-delivery-1.1.0.yaml",
+            "home-to-work-commute-1.1.0.yaml",
+            "low-carbon-forestry-1.1.0.yaml",
+            "server-lifetime-extension-1.0.0.yaml",
+            "cloud-right-sizing-1.0.0.yaml");
 
     /** Protocol files are small; a larger one is refused before parsing. */
     public static final int MAX_BYTES = 512 * 1024;

@@ -14,11 +14,27 @@ class ProtocolLoaderTest {
         assertThat(ProtocolLoader.bundled())
                 .extracting(CompiledProtocol::ref)
                 .containsExactly(
-                        "cargo-bike-delivery@1.1.0", "home-to-work-commute@1.1.0", "low-carbon-forestry@1.1.0");
+                        "cargo-bike-delivery@1.1.0",
+                        "home-to-work-commute@1.1.0",
+                        "low-carbon-forestry@1.1.0",
+                        "server-lifetime-extension@1.0.0",
+                        "cloud-right-sizing@1.0.0");
         ProtocolLoader.bundled().forEach(p -> {
             assertThat(p.protocol().sources()).isNotEmpty();
             assertThat(p.protocol().verification().verifiers()).hasSize(5);
         });
+    }
+
+    @Test
+    void a_criterion_repeating_a_category_is_refused() {
+        final var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolException.class,
+                () -> ProtocolLoader.load(ProtocolLoader.bundled("server-lifetime-extension", "1.0.0")
+                        .canonicalJson()
+                        .replace("\"category\":\"primary-energy-saved\"", "\"category\":\"ghg-emissions-avoided\"")));
+
+        assertThat(error.code()).isEqualTo(ProtocolError.PROTOCOL_FIELD_INVALID);
+        assertThat(error.getMessage()).contains("never summed");
     }
 
     @Test

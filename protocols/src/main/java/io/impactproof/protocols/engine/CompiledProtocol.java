@@ -11,6 +11,7 @@ import io.impactproof.protocols.ProtocolError;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.model.ActivitySpec;
 import io.impactproof.protocols.model.Calculation;
+import io.impactproof.protocols.model.Criterion;
 import io.impactproof.protocols.model.ProofLevel;
 import io.impactproof.protocols.model.Protocol;
 import io.impactproof.protocols.model.Rule;
@@ -58,6 +59,7 @@ public final class CompiledProtocol {
     private final CelSupport.Program asset;
     private final CelSupport.Program periodStart;
     private final CelSupport.Program periodEnd;
+    private final List<CelSupport.Program> criteria;
 
     private CompiledProtocol(final Protocol protocol, final JsonNode document) {
         this.protocol = protocol;
@@ -98,6 +100,10 @@ public final class CompiledProtocol {
         }
         this.calculations = List.copyOf(compiled);
         this.impact = CelSupport.compile("impact.formula", protocol.impact().formula(), variables, SimpleType.DOUBLE);
+        this.criteria = protocol.criteria().stream()
+                .map(c -> CelSupport.compile(
+                        "criteria." + c.id() + ".formula", c.formula(), variables, SimpleType.DOUBLE))
+                .toList();
         checkProofField();
     }
 
@@ -221,6 +227,7 @@ public final class CompiledProtocol {
         final int scale = protocol.impact().decimals();
         final Map<String, BigDecimal> values = new LinkedHashMap<>();
         Optional<BigDecimal> impactValue = Optional.empty();
+        final List<CriterionValue> criterionValues = new ArrayList<>();
         if (failures.isEmpty()) {
             for (int i = 0; i < calculations.size(); i++) {
                 final String name = protocol.calculations().get(i).name();
@@ -229,12 +236,26 @@ public final class CompiledProtocol {
                 variables.put(name, value);
             }
             final BigDecimal result = Decimals.of("impact", number(impact.eval(variables), impact), scale);
-            if (result.signum() > 0) {
-                impactValue = Optional.of(result);
-            } else {
+            if (result.signum() <= 0) {
                 failures.add(new RuleFailure(
                         "positive-impact", "the impact must be greater than zero, got " + result.toPlainString()));
+            }
+            for (int i = 0; i < criteria.size(); i++) {
+                final Criterion c = protocol.criteria().get(i);
+                final BigDecimal value =
+                        Decimals.of(c.id(), number(criteria.get(i).eval(variables), criteria.get(i)), scale);
+                if (value.signum() <= 0) {
+                    failures.add(new RuleFailure(
+                            "positive-impact", c.id() + " must be greater than zero, got " + value.toPlainString()));
+                }
+                criterionValues.add(
+                        new CriterionValue(c.id(), c.category(), c.unit(), value, uniquenessKey(c.category(), key)));
+            }
+            if (failures.isEmpty()) {
+                impactValue = Optional.of(result);
+            } else {
                 values.clear();
+                criterionValues.clear();
             }
         }
         return new Evaluation(
@@ -245,20 +266,20 @@ public final class CompiledProtocol {
                 values,
                 protocol.impact().category(),
                 protocol.impact().unit(),
-                uniquenessKey(key),
+                uniquenessKey(protocol.impact().category(), key),
                 hash(Json.object()
                         .put("activityType", protocol.activity().type())
                         .put("asset", assetValue)),
                 start,
                 end,
                 level,
-                key);
+                key,
+                criterionValues);
     }
 
-    private String uniquenessKey(final Map<String, String> key) {
-        final ObjectNode node = Json.object()
-                .put("activityType", protocol.activity().type())
-                .put("category", protocol.impact().category());
+    private String uniquenessKey(final String category, final Map<String, String> key) {
+        final ObjectNode node =
+                Json.object().put("activityType", protocol.activity().type()).put("category", category);
         final ObjectNode parts = node.putObject("key");
         key.forEach(parts::put);
         return hash(node);

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param periodEnd last day of the activity
  * @param proofLevel the proof level the claim reaches
  * @param activityKey the key parts in clear (stays off the ledger: it may identify a person)
+ * @param criteria the further criteria's values, in protocol order (empty when ineligible or for a
+ *     single-criterion protocol); {@link #impact} is the first criterion's
  */
 public record Evaluation(
         String protocolRef,
@@ -36,9 +38,11 @@ public record Evaluation(
         LocalDate periodStart,
         LocalDate periodEnd,
         ProofLevel proofLevel,
-        Map<String, String> activityKey) {
+        Map<String, String> activityKey,
+        List<CriterionValue> criteria) {
     public Evaluation {
         failures = List.copyOf(failures);
+        criteria = List.copyOf(criteria);
         calculations = Map.copyOf(calculations);
         activityKey = Map.copyOf(activityKey);
     }

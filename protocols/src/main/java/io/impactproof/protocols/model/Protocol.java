@@ -18,6 +18,7 @@ public record Protocol(
         List<Source> sources,
         Sdg sdg,
         ImpactSpec impact,
+        List<Criterion> criteria,
         ActivitySpec activity,
         JsonNode claimSchema,
         Map<String, JsonNode> constants,
@@ -27,6 +28,11 @@ public record Protocol(
         ProofSpec proof,
         VerificationPolicy verification,
         List<String> validators) {
+
+    /** The further criteria of a multi-criteria protocol; empty for a single-criterion one. */
+    public List<Criterion> criteria() {
+        return criteria == null ? List.of() : criteria;
+    }
 
     /** {@code id@version}, the reference claims and certificates use. */
     public String ref() {
