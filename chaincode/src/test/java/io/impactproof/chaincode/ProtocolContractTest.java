@@ -27,7 +27,7 @@ class ProtocolContractTest extends ContractTest {
         assertThat(commute.quorum()).isEqualTo(3);
         assertThat(commute.unit()).isEqualTo("kgCO2e");
         assertThat(commute.status()).isEqualTo(PublishedProtocol.ACTIVE);
-        assertThat(r.client().protocols()).hasSize(3);
+        assertThat(r.client().protocols()).hasSize(ProtocolLoader.BUNDLED.size());
     }
 
     @Test

@@ -137,8 +137,30 @@ public final class TestRegistry implements AutoCloseable {
         return port(org).submit(function, List.of(args), Map.of(field, value.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A bundled protocol as published, at its bundled version. */
     public PublishedProtocol protocol(final String id) {
-        return client().protocol(id, "1.1.0");
+        final String version = ProtocolLoader.bundled().stream()
+                .filter(p -> p.protocol().id().equals(id))
+                .map(p -> p.protocol().version())
+                .findFirst()
+                .orElse("1.1.0");
+        return client().protocol(id, version);
+    }
+
+    /** A verifier's attestation of one record of a claim (a multi-criteria claim has one per criterion). */
+    public SignedCredential attestation(
+            final SignedCredential claim, final SigningKey verifier, final ClaimRecord record, final String value) {
+        final var vc = ImpactCredentials.attestation(
+                "urn:uuid:" + UUID.randomUUID(),
+                verifier.did(),
+                claim,
+                BASE_URL + "/credentials/" + claim.credential().id().orElseThrow() + "/jwt",
+                client().protocol(
+                                record.protocol().split("@")[0],
+                                record.protocol().split("@")[1]),
+                new ImpactCredentials.Attested(record.id(), record.unit(), value, "Verified", null),
+                clock.instant());
+        return VcJwt.sign(vc, verifier, clock.instant());
     }
 
     public SignedCredential claim(final SigningKey by, final String protocolId, final JsonNode data) {
@@ -232,6 +254,20 @@ public final class TestRegistry implements AutoCloseable {
                                 + "'leg':'outbound','mode':'bike','distance_km':12,'proof_level':'sworn-statement','consent_month':'"
                                 + date.substring(0, 7) + "'}")
                         .replace('\'', '"'));
+    }
+
+    /** A year of extension of BoaviztAPI's Dell R740 test server (its 2.5.0 embedded figures). */
+    public static ObjectNode serverYear(final String serverId) {
+        return Json.parseObject(("{'operator_siren':'552100554','server_id':'" + serverId + "',"
+                        + "'server':{'model':{'type':'rack'},'configuration':{'cpu':{'units':2,'core_units':24,"
+                        + "'die_size_per_core':24.5},'ram':[{'units':12,'capacity':32,'density':1.79}],"
+                        + "'disk':[{'units':1,'type':'ssd','capacity':400,'density':50.6}],"
+                        + "'power_supply':{'units':2,'unit_weight':2.99}}},"
+                        + "'commissioned_on':'2021-01-01','reference_lifetime_months':48,"
+                        + "'extension_start':'2025-01-01','extension_end':'2025-12-31',"
+                        + "'embedded_gwp_kgco2e':967.9,'embedded_pe_mj':12870,'embedded_adp_kgsbeq':0.1492,"
+                        + "'reference_implementation':'boaviztapi 2.5.0'}")
+                .replace('\'', '"'));
     }
 
     public static ObjectNode forestPeriod(final String start, final String end) {

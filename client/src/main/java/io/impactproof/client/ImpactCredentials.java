@@ -70,8 +70,37 @@ public final class ImpactCredentials {
             final String value,
             final String outcome,
             final Instant validFrom) {
-        final ObjectNode subject =
-                Json.object().put("id", claim.credential().id().orElseThrow()).put("type", "ImpactAttestation");
+        return attestation(
+                id,
+                verifier,
+                claim,
+                claimUrl,
+                protocol,
+                new Attested(claim.credential().id().orElseThrow(), protocol.unit(), value, outcome, null),
+                validFrom);
+    }
+
+    /**
+     * What a verifier attests of one claim record: a multi-criteria claim has one record per
+     * criterion ({@code recordId}, with its unit), each attested on its own.
+     *
+     * @param computation how an algorithmic verifier got the value (reference implementation, its
+     *     version, the digest of each request), so that anyone can recompute it; null for a person
+     */
+    public record Attested(String recordId, String unit, String value, String outcome, ObjectNode computation) {}
+
+    /** The attestation credential of one claim record. */
+    public static VerifiableCredential attestation(
+            final String id,
+            final String verifier,
+            final SignedCredential claim,
+            final String claimUrl,
+            final PublishedProtocol protocol,
+            final Attested attested,
+            final Instant validFrom) {
+        final String value = attested.value();
+        final String outcome = attested.outcome();
+        final ObjectNode subject = Json.object().put("id", attested.recordId()).put("type", "ImpactAttestation");
         subject.set(
                 "attestedClaim",
                 Json.object()
@@ -84,7 +113,10 @@ public final class ImpactCredentials {
                 .addObject()
                 .put("type", "ImpactQuantity")
                 .put("value", value)
-                .put("unit", protocol.unit());
+                .put("unit", attested.unit());
+        if (attested.computation() != null) {
+            subject.set("computation", attested.computation());
+        }
         return VerifiableCredential.builder()
                 .context(CredentialTypes.IMPACT_CONTEXT)
                 .type(CredentialTypes.ATTESTATION)

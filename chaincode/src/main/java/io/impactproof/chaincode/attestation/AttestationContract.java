@@ -98,7 +98,7 @@ public final class AttestationContract extends RegistryContract {
                     "the attestation does not pin claim " + claim.id() + " as recorded");
         }
         final String outcome = subject.path("outcome").stringValue("Verified");
-        final BigDecimal value = value(subject, protocol, outcome);
+        final BigDecimal value = value(subject, claim, protocol, outcome);
         final AttestationRecord record = new AttestationRecord(
                 vc.id()
                         .map(id -> Texts.bounded("the attestation id", id, Bounds.IDENTIFIER))
@@ -116,7 +116,8 @@ public final class AttestationContract extends RegistryContract {
         return record;
     }
 
-    private static BigDecimal value(final ObjectNode subject, final PublishedProtocol protocol, final String outcome) {
+    private static BigDecimal value(
+            final ObjectNode subject, final ClaimRecord claim, final PublishedProtocol protocol, final String outcome) {
         if ("Rejected".equals(outcome)) {
             return BigDecimal.ZERO.setScale(protocol.decimals());
         }
@@ -126,9 +127,10 @@ public final class AttestationContract extends RegistryContract {
         }
         final var stated = subject.path("verifiedImpact");
         final var impact = stated.isArray() ? stated.path(0) : stated;
-        if (!protocol.unit().equals(impact.path("unit").stringValue(null))) {
+        // The claim's unit: a multi-criteria protocol's records each have their criterion's.
+        if (!claim.unit().equals(impact.path("unit").stringValue(null))) {
             throw new RegistryException(
-                    RegistryError.UNIT_MISMATCH, "expected " + protocol.unit() + ", got " + impact.path("unit"));
+                    RegistryError.UNIT_MISMATCH, "expected " + claim.unit() + ", got " + impact.path("unit"));
         }
         final BigDecimal value;
         try {

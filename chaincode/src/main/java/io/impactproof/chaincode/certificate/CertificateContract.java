@@ -9,6 +9,7 @@ import io.impactproof.chaincode.context.Signatures;
 import io.impactproof.chaincode.context.Transients;
 import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.digest.Digests;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.model.Actions;
@@ -28,6 +29,7 @@ import io.impactproof.model.claim.ClaimStatus;
 import io.impactproof.model.participant.Role;
 import io.impactproof.model.protocol.PublishedProtocol;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -89,6 +91,16 @@ public final class CertificateContract extends RegistryContract {
         return LedgerJson.string(out);
     }
 
+    /**
+     * The claim digest names a certificate's serial block; the further criteria of a multi-criteria
+     * claim share that digest, so theirs is the digest of (claim digest, category).
+     */
+    private static String blockSeed(final ClaimRecord claim, final PublishedProtocol protocol) {
+        return claim.category().equals(protocol.category())
+                ? claim.digest()
+                : Digests.sha256Hex((claim.digest() + ":" + claim.category()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private CertificateRecord issueOne(final RegistryContext ctx, final Instruction signed, final String claimId) {
         final ClaimRecord claim = ctx.claims().find(claimId);
         final PublishedProtocol protocol = ctx.claims().protocolOf(claim);
@@ -107,7 +119,8 @@ public final class CertificateContract extends RegistryContract {
 
         final BigDecimal quantity = new BigDecimal(claim.fixedValue());
         final long units = Serials.units(quantity, protocol.decimals());
-        final String serial = Serials.serial(Serials.block(claim.periodEnd(), protocol.id(), claim.digest()), 1, units);
+        final String serial =
+                Serials.serial(Serials.block(claim.periodEnd(), protocol.id(), blockSeed(claim, protocol)), 1, units);
         final List<AttestedValue> attestations = ctx.attestations().of(claim.id()).stream()
                 .map(a -> new AttestedValue(a.verifier(), a.value(), a.digestSRI()))
                 .toList();

@@ -24,6 +24,7 @@ import io.impactproof.model.participant.Participant;
 import io.impactproof.model.participant.Role;
 import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolException;
+import io.impactproof.protocols.engine.CriterionValue;
 import io.impactproof.protocols.engine.Evaluation;
 import io.impactproof.protocols.engine.RuleFailure;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class ClaimContract extends RegistryContract {
         final List<ClaimRecord> out = new ArrayList<>(compacts.size());
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                out.add(submitOne(ctx, verified.get(i).get()));
+                out.addAll(submitOne(ctx, verified.get(i).get()));
             } catch (RuntimeException e) {
                 throw RegistryException.at("claims[" + i + "]", e);
             }
@@ -77,7 +78,12 @@ public final class ClaimContract extends RegistryContract {
         return LedgerJson.string(out);
     }
 
-    private ClaimRecord submitOne(final RegistryContext ctx, final SignedCredential signed) {
+    /**
+     * Records one claim credential: one record, or for a multi-criteria protocol one per criterion
+     * (the first under the credential's id, the others under {@code <id>#<criterion>}), each with its
+     * own category, value and uniqueness key, attested and certified on its own.
+     */
+    private List<ClaimRecord> submitOne(final RegistryContext ctx, final SignedCredential signed) {
         final VerifiableCredential vc = signed.credential();
         final Participant owner = ctx.authorisation().acting(vc.issuerId(), Role.OWNER);
         ctx.authorisation().requireOwnOrganisation(owner);
@@ -90,7 +96,7 @@ public final class ClaimContract extends RegistryContract {
         final var existing = ctx.claims().get(id);
         if (existing.isPresent()) {
             if (existing.get().digest().equals(signed.sha256Hex())) {
-                return existing.get();
+                return withCriteria(ctx, existing.get());
             }
             throw new RegistryException(RegistryError.CLAIM_ID_CONFLICT, id);
         }
@@ -156,9 +162,36 @@ public final class ClaimContract extends RegistryContract {
                 .submittedAt(ctx.nowText())
                 .updatedAt(ctx.nowText())
                 .build();
-        ctx.claims().save(null, record);
-        protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, id));
-        return record;
+        final List<ClaimRecord> records = new ArrayList<>(List.of(record));
+        for (final CriterionValue criterion : evaluation.criteria()) {
+            final String criterionId = ClaimRecord.criterionId(id, criterion.id());
+            if (ctx.claims().get(criterionId).isPresent()) {
+                throw new RegistryException(RegistryError.CLAIM_ID_CONFLICT, criterionId);
+            }
+            ctx.activities().requireNotCounted(criterion.uniquenessKey());
+            ctx.activities().claim(criterion.uniquenessKey(), criterionId);
+            records.add(record.toBuilder()
+                    .id(criterionId)
+                    .category(criterion.category())
+                    .unit(criterion.unit())
+                    .uniquenessKey(criterion.uniquenessKey())
+                    .claimedValue(criterion.value().toPlainString())
+                    .build());
+        }
+        for (final ClaimRecord each : records) {
+            ctx.claims().save(null, each);
+            protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, each.id()));
+        }
+        return records;
+    }
+
+    private static List<ClaimRecord> withCriteria(final RegistryContext ctx, final ClaimRecord first) {
+        final List<ClaimRecord> records = new ArrayList<>(List.of(first));
+        Protocols.compiled(ctx.claims().protocolOf(first))
+                .protocol()
+                .criteria()
+                .forEach(c -> records.add(ctx.claims().find(ClaimRecord.criterionId(first.id(), c.id()))));
+        return records;
     }
 
     /** Rejects a claim (the way out of a dispute); signed by one of the protocol's validators. */

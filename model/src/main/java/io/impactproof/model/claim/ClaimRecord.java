@@ -45,6 +45,14 @@ public record ClaimRecord(
         evidence = List.copyOf(evidence);
     }
 
+    /**
+     * The id of a multi-criteria claim's record for a further criterion: {@code <claim id>#<criterion>}
+     * (the first criterion's record has the credential's id).
+     */
+    public static String criterionId(final String claimId, final String criterion) {
+        return claimId + "#" + criterion;
+    }
+
     /** A builder starting from this record's values. */
     public Builder toBuilder() {
         return new Builder(this);
