@@ -145,6 +145,23 @@ public final class ImpactCredentials {
             final List<String> attestationUrls,
             final List<ObjectNode> evidence,
             final Instant validFrom) {
+        return certificate(record, protocol, baseUrl, claimUrl, attestationUrls, evidence, null, validFrom);
+    }
+
+    /**
+     * The certificate credential, with how the certified value was computed when algorithmic
+     * verifiers got it from a reference implementation ({@code certifiedImpact[0].computation}: its
+     * version and the digest of each request), so that anyone can recompute it.
+     */
+    public static VerifiableCredential certificate(
+            final CertificateRecord record,
+            final PublishedProtocol protocol,
+            final String baseUrl,
+            final String claimUrl,
+            final List<String> attestationUrls,
+            final List<ObjectNode> evidence,
+            final ObjectNode computation,
+            final Instant validFrom) {
         final ObjectNode subject = Json.object()
                 .put("id", baseUrl + "/certificates/" + record.serial())
                 .put("type", "CertifiedImpact")
@@ -155,11 +172,14 @@ public final class ImpactCredentials {
         subject.putObject("monitoringPeriod")
                 .put("startDate", record.periodStart())
                 .put("endDate", record.periodEnd());
-        subject.putArray("certifiedImpact")
+        final ObjectNode certified = subject.putArray("certifiedImpact")
                 .addObject()
                 .put("type", "ImpactQuantity")
                 .put("value", record.quantity())
                 .put("unit", record.unit());
+        if (computation != null) {
+            certified.set("computation", computation);
+        }
         subject.set("protocol", protocolRef(protocol));
         subject.set("basedOnClaim", Json.object().put("id", claimUrl).put("digestSRI", record.claimDigestSRI()));
         final var based = subject.putArray("basedOnAttestation");

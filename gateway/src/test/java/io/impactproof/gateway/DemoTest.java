@@ -33,7 +33,8 @@ class DemoTest {
                     new ContentStore(data.resolve("store")),
                     KeyStoreFile.open(data.resolve("keystore.json")),
                     clock,
-                    "http://localhost:8080");
+                    "http://localhost:8080",
+                    null);
             assertThat(demo.run()).as(buffer.toString(StandardCharsets.UTF_8)).isTrue();
             assertThat(port.verifyChain().orElseThrow().valid()).isTrue();
         }

@@ -3,6 +3,7 @@ package io.impactproof.gateway.agents;
 import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.LedgerUnavailable;
 import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.boavizta.Recomputation;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.KeyStoreFile;
 import java.time.Clock;
@@ -20,6 +21,7 @@ class AgentConfiguration {
             final ContentStore store,
             final KeyStoreFile keys,
             final GatewayProperties properties,
+            final Recomputation recomputation,
             final Clock clock) {
         final ManagedAgents agents = new ManagedAgents(
                 registry,
@@ -28,6 +30,7 @@ class AgentConfiguration {
                 properties.baseUrl(),
                 properties.mspId(),
                 properties.agents().skew(),
+                recomputation,
                 clock);
         bootstrap(agents);
         return agents;

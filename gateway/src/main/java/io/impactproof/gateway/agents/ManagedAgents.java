@@ -6,6 +6,7 @@ import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.boavizta.Recomputation;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.model.Actions;
 import io.impactproof.model.RegistryError;
@@ -44,6 +45,7 @@ public final class ManagedAgents {
             final String baseUrl,
             final String organisation,
             final Map<String, String> skew,
+            final Recomputation recomputation,
             final Clock clock) {
         this.registry = registry;
         this.organisation = organisation;
@@ -51,7 +53,8 @@ public final class ManagedAgents {
         this.operator = key(keys, baseUrl, "operator");
         for (int i = 1; i <= VERIFIERS; i++) {
             final String alias = "verifier-" + i;
-            final VerifierAgent agent = new VerifierAgent(key(keys, baseUrl, alias), store, baseUrl, clock);
+            final VerifierAgent agent =
+                    new VerifierAgent(key(keys, baseUrl, alias), store, baseUrl, clock, recomputation);
             if (skew.containsKey(alias)) {
                 agent.skew(new BigDecimal(skew.get(alias)));
             }

@@ -77,6 +77,31 @@ public final class ValidatorAgent {
         return StoredCredentials.storedDuring(store, credentials, () -> registry.attach(credentials));
     }
 
+    /**
+     * How an algorithmic verifier that agreed on the certified value computed it (reference
+     * implementation, version, request digests), from its signed attestation; null when the
+     * verifiers did not use a reference implementation.
+     */
+    private ObjectNode computation(final CertificateRecord record, final Map<String, String> hexBySri) {
+        for (final var attested : record.attestations()) {
+            if (new java.math.BigDecimal(attested.value()).compareTo(new java.math.BigDecimal(record.quantity()))
+                    != 0) {
+                continue;
+            }
+            final String hex = hexBySri.get(attested.digestSRI());
+            if (hex != null && store.contains(hex)) {
+                final var computation = StoredCredentials.read(store, hex)
+                        .credential()
+                        .subject()
+                        .get("computation");
+                if (computation instanceof ObjectNode node) {
+                    return node;
+                }
+            }
+        }
+        return null;
+    }
+
     private SignedCredential credentialOf(final CertificateRecord record) {
         final PublishedProtocol protocol = registry.protocol(record.protocol());
         final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
@@ -91,6 +116,7 @@ public final class ValidatorAgent {
                         .map(a -> baseUrl + "/artifacts/sha256/" + hexBySri.get(a.digestSRI()))
                         .toList(),
                 StoredCredentials.read(store, claim.digest()).credential().evidence(),
+                computation(record, hexBySri),
                 clock.instant());
         return VcJwt.sign(vc, key, clock.instant());
     }

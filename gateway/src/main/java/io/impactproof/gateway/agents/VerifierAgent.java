@@ -6,33 +6,49 @@ import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.boavizta.Recomputation;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolCache;
 import io.impactproof.protocols.ProtocolException;
+import io.impactproof.protocols.engine.CompiledProtocol;
+import io.impactproof.protocols.engine.CriterionValue;
 import io.impactproof.protocols.engine.Evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An automated verifier: recomputes a claim's value from its data with the protocol engine, checks
- * eligibility and the proof level, and signs an attestation. {@code skew} multiplies the value it
- * finds (1 for an honest agent), to inject disagreement in tests and the demo. Thread-safe.
+ * An automated verifier: recomputes a claim record's value from the claim data with the protocol
+ * engine, checks eligibility and the proof level, and signs an attestation. For a protocol whose
+ * figures come from a reference implementation ({@code verification.reference}: BoaviztAPI), it
+ * first recomputes those figures from the claim's configuration and attests Rejected when the
+ * owner's differ from them beyond the tolerance — the claim then goes to dispute like any other.
+ * {@code skew} multiplies the value it finds (1 for an honest agent), to inject disagreement in
+ * tests and the demo. Thread-safe.
  */
 public final class VerifierAgent {
     private final SigningKey key;
     private final ContentStore store;
     private final String baseUrl;
     private final Clock clock;
+    private final Recomputation recomputation;
     private volatile BigDecimal skew = BigDecimal.ONE;
 
-    public VerifierAgent(final SigningKey key, final ContentStore store, final String baseUrl, final Clock clock) {
+    public VerifierAgent(
+            final SigningKey key,
+            final ContentStore store,
+            final String baseUrl,
+            final Clock clock,
+            final Recomputation recomputation) {
         this.key = key;
         this.store = store;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.recomputation = recomputation;
     }
 
     public String did() {
@@ -47,20 +63,43 @@ public final class VerifierAgent {
         this.skew = factor;
     }
 
-    /** The signed attestation of a claim recorded on the ledger (not yet recorded itself). */
+    /**
+     * The signed attestation of a claim record on the ledger (not yet recorded itself).
+     *
+     * @throws io.impactproof.gateway.boavizta.BoaviztaException when the reference implementation
+     *     cannot be asked: nothing is attested, the agent tries again on its next sweep
+     */
     public SignedCredential attest(final ClaimRecord claim, final PublishedProtocol protocol) {
         final SignedCredential signedClaim = StoredCredentials.read(store, claim.digest());
+        final CompiledProtocol compiled = ProtocolCache.compiled(protocol.digest(), protocol.definition());
+        JsonNode data = signedClaim.credential().subject().get("data");
         String outcome = "Verified";
+        ObjectNode computation = null;
+        if (compiled.protocol().verification().reference() != null) {
+            final Recomputation.Result reference = recomputation.recompute(claim.digest(), compiled, data);
+            data = reference.referenceData();
+            computation = reference.computation().deepCopy();
+            if (!reference.mismatches().isEmpty()) {
+                outcome = "Rejected";
+                computation
+                        .putArray("mismatches")
+                        .addAll(reference.mismatches().stream()
+                                .map(tools.jackson.databind.node.StringNode::valueOf)
+                                .toList());
+            }
+        }
         BigDecimal value;
         try {
-            final Evaluation evaluation = ProtocolCache.compiled(protocol.digest(), protocol.definition())
-                    .evaluate(signedClaim.credential().subject().get("data"));
-            value = evaluation.impact().orElse(BigDecimal.ZERO);
+            final Evaluation evaluation = compiled.evaluate(data);
+            value = valueOf(evaluation, claim.category());
             if (!evaluation.eligible()) {
                 outcome = "Rejected";
             }
         } catch (ProtocolException e) {
             outcome = "Rejected";
+            value = BigDecimal.ZERO;
+        }
+        if ("Rejected".equals(outcome)) {
             value = BigDecimal.ZERO;
         }
         value = value.multiply(skew).setScale(protocol.decimals(), RoundingMode.HALF_EVEN);
@@ -70,9 +109,20 @@ public final class VerifierAgent {
                 signedClaim,
                 baseUrl + "/artifacts/sha256/" + claim.digest(),
                 protocol,
-                value.toPlainString(),
-                outcome,
+                new ImpactCredentials.Attested(claim.id(), claim.unit(), value.toPlainString(), outcome, computation),
                 clock.instant());
         return VcJwt.sign(vc, key, clock.instant());
+    }
+
+    /** The value of the record's criterion: the impact, or a further criterion's by its category. */
+    private static BigDecimal valueOf(final Evaluation evaluation, final String category) {
+        if (category.equals(evaluation.category())) {
+            return evaluation.impact().orElse(BigDecimal.ZERO);
+        }
+        return evaluation.criteria().stream()
+                .filter(c -> c.category().equals(category))
+                .map(CriterionValue::value)
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
     }
 }

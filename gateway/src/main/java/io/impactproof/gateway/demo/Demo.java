@@ -15,6 +15,9 @@ import io.impactproof.gateway.agents.ValidatorAgent;
 import io.impactproof.gateway.agents.VerifierAgent;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.boavizta.Boavizta;
+import io.impactproof.gateway.boavizta.BoaviztaException;
+import io.impactproof.gateway.boavizta.Recomputation;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.gateway.verification.TrustChain;
 import io.impactproof.model.Actions;
@@ -55,6 +58,7 @@ public final class Demo {
             Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(Locale.ROOT);
 
     private final ManagedAgents agents;
+    private final Boavizta boavizta;
     private final Map<String, SigningKey> owners = new LinkedHashMap<>();
     private final List<VerifierAgent> verifiers;
     private final ValidatorAgent validator;
@@ -65,14 +69,24 @@ public final class Demo {
             final ContentStore store,
             final KeyStoreFile keys,
             final Clock clock,
-            final String baseUrl) {
+            final String baseUrl,
+            final Boavizta boavizta) {
         this.out = out;
+        this.boavizta = boavizta;
         this.registry = registry;
         this.store = store;
         this.keys = keys;
         this.clock = clock;
         this.baseUrl = baseUrl;
-        this.agents = new ManagedAgents(registry, store, keys, baseUrl, ORG, Map.of(), clock);
+        this.agents = new ManagedAgents(
+                registry,
+                store,
+                keys,
+                baseUrl,
+                ORG,
+                Map.of(),
+                boavizta == null ? null : new Recomputation(boavizta),
+                clock);
         this.verifiers = agents.verifiers();
         this.validator = agents.validator();
     }
@@ -131,6 +145,8 @@ public final class Demo {
         out.print(TrustChain.render(chain));
         ok &= chain.allValid();
         observed("trust chain " + (chain.allValid() ? "valid" : "BROKEN"));
+        section("10. Digital services: a server kept a fifth year, three criteria, verifiers that are algorithms");
+        ok &= digitalServices(protocols.get("server-lifetime-extension"));
         out.println(ok ? "\nAll expected outcomes observed." : "\nSOME EXPECTED OUTCOMES WERE NOT OBSERVED.");
         return ok;
     }
@@ -138,7 +154,7 @@ public final class Demo {
     private void participants() {
         agents.bootstrap();
         print("operator", agents.operator().did(), "Registry operator of " + ORG);
-        for (final String owner : List.of("cargo-coop", "employer", "forest-owner")) {
+        for (final String owner : List.of("cargo-coop", "employer", "forest-owner", "datacentre")) {
             final SigningKey key = keys.key(owner, SigningKey::generateEd25519DidKey);
             owners.put(owner, key);
             agents.register(key, owner, "owner");
@@ -396,6 +412,102 @@ public final class Demo {
                 && lots.size() == 2
                 && "RETIRED".equals(retired.status().name())
                 && history.equals(List.of("issued", "transferred", "split"));
+    }
+
+    /**
+     * A data-centre operator keeps two servers a fifth year and asks BoaviztAPI for their embedded
+     * impacts; for the second it overstates the climate figure by half. The verifiers recompute the
+     * figures through BoaviztAPI: the first claim's three records are verified and certified on their
+     * own (kgCO2e, MJ, kgSbeq, never added), the second's are disputed and rejected.
+     */
+    private boolean digitalServices(final PublishedProtocol protocol) {
+        if (boavizta == null) {
+            out.println("  skipped: no BoaviztAPI configured");
+            return true;
+        }
+        final String version;
+        try {
+            version = boavizta.version();
+        } catch (BoaviztaException e) {
+            out.println("  skipped: " + e.getMessage() + " (scripts/boaviztapi start runs it)");
+            return true;
+        }
+        final ObjectNode server = Json.parseObject(q("{'model':{'type':'rack'},'configuration':{'cpu':{'units':2,"
+                + "'core_units':24,'die_size_per_core':24.5},'ram':[{'units':12,'capacity':32,'density':1.79}],"
+                + "'disk':[{'units':1,'type':'ssd','capacity':400,'density':50.6}],"
+                + "'power_supply':{'units':2,'unit_weight':2.99}}}"));
+        final Boavizta.Impacts embedded = boavizta.server(server, null);
+        out.printf(
+                "  BoaviztAPI %s, Dell R740-like server: embedded %s kgCO2eq, %s MJ, %s kgSbeq (request %s…)%n",
+                version,
+                embedded.get("gwp").embedded().toPlainString(),
+                embedded.get("pe").embedded().toPlainString(),
+                embedded.get("adp").embedded().toPlainString(),
+                embedded.requestDigest().substring(0, 16));
+        final SignedCredential honest = serverClaim(protocol, server, embedded, "SRV-" + run + "-01", BigDecimal.ONE);
+        final SignedCredential inflated =
+                serverClaim(protocol, server, embedded, "SRV-" + run + "-02", new BigDecimal("1.5"));
+        final List<ClaimRecord> records = StoredCredentials.storedDuring(
+                store, List.of(honest, inflated), () -> registry.submitClaims(List.of(honest, inflated)));
+        final List<SignedCredential> round = new ArrayList<>();
+        for (final ClaimRecord record : records) {
+            for (int i = 0; i < 3; i++) {
+                round.add(verifiers.get(i).attest(record, protocol));
+            }
+        }
+        StoredCredentials.storedDuring(store, round, () -> registry.attest(round));
+        final String honestId = honest.credential().id().orElseThrow();
+        boolean ok = true;
+        final List<String> verified = new ArrayList<>();
+        for (final ClaimRecord submitted : records) {
+            final ClaimRecord r = registry.claim(submitted.id());
+            final boolean expectVerified = r.id().startsWith(honestId);
+            out.printf("  %-64s %14s %-7s %s%n", r.id(), r.claimedValue(), r.unit(), r.status());
+            observed("digital claim " + r.unit() + " " + r.claimedValue() + " " + r.status());
+            ok &= r.status().name().equals(expectVerified ? "VERIFIED" : "DISPUTED");
+            if (expectVerified) {
+                verified.add(r.id());
+            } else {
+                registry.reject(Instructions.sign(
+                        validator.key(),
+                        Actions.REJECT,
+                        Json.object()
+                                .put("claim", r.id())
+                                .put("reason", "embedded figures do not match BoaviztAPI " + version),
+                        clock.instant()));
+            }
+        }
+        out.println("  → the second server's stated climate figure is 50% above BoaviztAPI's: every algorithmic");
+        out.println(
+                "    verifier attested Rejected, the claim is DISPUTED and the validator rejects its three records");
+        final List<CertificateRecord> certificates = validator.certify(verified);
+        certificates.forEach(c -> {
+            out.printf("  %-44s %14s %-7s %s%n", c.serial(), c.quantity(), c.unit(), c.category());
+            observed("digital certificate " + c.quantity() + " " + c.unit() + " " + c.category());
+        });
+        out.println("  (three certificates, one per criterion: each is held, sold and retired on its own)");
+        return ok && certificates.size() == 3;
+    }
+
+    private SignedCredential serverClaim(
+            final PublishedProtocol protocol,
+            final ObjectNode server,
+            final Boavizta.Impacts embedded,
+            final String serverId,
+            final BigDecimal climateFactor) {
+        final ObjectNode data = Json.object()
+                .put("operator_siren", "552100554")
+                .put("server_id", serverId)
+                .put("commissioned_on", "2021-01-01")
+                .put("reference_lifetime_months", 48)
+                .put("extension_start", "2025-01-01")
+                .put("extension_end", "2025-12-31")
+                .put("embedded_gwp_kgco2e", embedded.get("gwp").embedded().multiply(climateFactor))
+                .put("embedded_pe_mj", embedded.get("pe").embedded())
+                .put("embedded_adp_kgsbeq", embedded.get("adp").embedded())
+                .put("reference_implementation", "boaviztapi " + embedded.version());
+        data.set("server", server);
+        return claim("datacentre", protocol, data, "asset inventory and BoaviztAPI answer");
     }
 
     private void section(final String title) {

@@ -4,6 +4,7 @@ import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.LedgerInfo;
 import io.impactproof.client.ledger.LedgerPort;
 import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.boavizta.Boavizta;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.KeyStoreFile;
 import java.time.Clock;
@@ -21,11 +22,12 @@ record DemoRunner(
         KeyStoreFile keys,
         GatewayProperties properties,
         LedgerPort ledger,
+        Boavizta boavizta,
         Clock clock) {
 
     @EventListener(ApplicationReadyEvent.class)
     void run() {
-        final Demo demo = new Demo(System.out, registry, store, keys, clock, properties.baseUrl());
+        final Demo demo = new Demo(System.out, registry, store, keys, clock, properties.baseUrl(), boavizta);
         final boolean ok = demo.run();
         final LedgerInfo info = ledger.info();
         final String chain = ledger.verifyChain()

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits the sizes and media types the API accepts
  * @param nodes the base URL of each other organisation's gateway, by MSP id, where this node fetches
  *     the signed certificates it does not hold (checked against the digest the ledger records)
+ * @param boavizta the BoaviztAPI service the algorithmic verifiers and the footprint call
+ * @param footprint the hardware this node runs on, for the registry's own footprint
  */
 @ConfigurationProperties("impactproof")
 public record GatewayProperties(
@@ -27,11 +29,46 @@ public record GatewayProperties(
         @DefaultValue("false") boolean demo,
         @DefaultValue Ledger ledger,
         @DefaultValue Limits limits,
-        Map<String, String> nodes) {
+        Map<String, String> nodes,
+        @DefaultValue Boavizta boavizta,
+        @DefaultValue Footprint footprint) {
 
     public GatewayProperties {
         nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
     }
+
+    /**
+     * @param url where BoaviztAPI answers ({@code scripts/boaviztapi start}: http://127.0.0.1:5055)
+     * @param timeout per request
+     */
+    public record Boavizta(
+            @DefaultValue("http://127.0.0.1:5055") String url,
+            @DefaultValue("PT10S") java.time.Duration timeout) {}
+
+    /**
+     * The hardware behind this node, as BoaviztAPI describes it: a cloud instance ({@code
+     * cloudProvider} and {@code instanceType}) or a server ({@code serverFile}: a JSON file as
+     * BoaviztAPI's POST /v1/server/ takes it; neither: BoaviztAPI's default server archetype).
+     *
+     * @param location BoaviztAPI country code of the electricity mix (FRA)
+     * @param load the node's average CPU load in percent, for its power draw and to charge its idle
+     *     capacity to the work it does
+     * @param vcpus the CPUs this node's process may use (0: what the JVM sees)
+     * @param share the share of the described hardware allocated to this node (1 for a dedicated
+     *     machine or an instance; 2/64 for two of a 64-vCPU server's threads)
+     * @param replicas how many nodes keep a copy of each record (1 on the embedded ledger)
+     * @param storageGigabytes capacity of the SSD the records are kept on
+     */
+    public record Footprint(
+            String cloudProvider,
+            String instanceType,
+            Path serverFile,
+            @DefaultValue("FRA") String location,
+            @DefaultValue("50") double load,
+            @DefaultValue("0") int vcpus,
+            @DefaultValue("1") double share,
+            @DefaultValue("1") int replicas,
+            @DefaultValue("1000") int storageGigabytes) {}
 
     /**
      * @param bodyBytes the largest request body of the JSON endpoints (a batch of 1,000 claims is

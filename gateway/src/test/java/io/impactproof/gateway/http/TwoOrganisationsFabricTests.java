@@ -109,7 +109,8 @@ class TwoOrganisationsFabricTests {
                 gateway.bean(ContentStore.class),
                 gateway.bean(KeyStoreFile.class),
                 Clock.systemUTC(),
-                baseUrl);
+                baseUrl,
+                null);
     }
 
     /**
