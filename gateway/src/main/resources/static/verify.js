@@ -45,6 +45,7 @@ async function verifyAndShow(jwt) {
          <div>${esc(record.category)} · proof level ${esc(record.proofLevel)} · period ${esc(record.periodStart)} to ${esc(record.periodEnd)}</div>
          <div>serial <code>${esc(record.serial)}</code> · status <b id="status">${esc(record.status)}</b>${record.reason ? ' (' + esc(record.reason) + ')' : ''}</div>
          <div>produced by <code>${esc(record.producer)}</code> · held by <code>${esc(record.holder)}</code> · validated by <code>${esc(record.validator)}</code></div>`);
+      html += await footprintCard(serial);
       const chain = await (await fetch('/certificates/' + encodeURIComponent(serial) + '/chain')).json();
       html += '<h2>Trust chain</h2>' + renderChain(chain, verified);
       const history = await (await fetch('/certificates/' + encodeURIComponent(serial) + '/history')).json();
@@ -54,6 +55,19 @@ async function verifyAndShow(jwt) {
   }
   out.innerHTML = html;
   document.body.dataset.verified = String(result.verified === true);
+}
+
+// The registry's own footprint for this certificate: three criteria, shown side by side, never added.
+async function footprintCard(serial) {
+  const response = await fetch('/footprint/certificates/' + encodeURIComponent(serial));
+  const f = await response.json();
+  if (!response.ok) {
+    return card('info', "The registry's own footprint", `<div id="footprint">not available now: ${esc(f.code)} — ${esc(f.detail)}</div>`);
+  }
+  const figures = m => ['gwp', 'pe', 'adp'].map(c => `${esc(Number(m[c]).toPrecision(3))} ${esc(f.units[c])}`).join(' · ');
+  return card('info', "The registry's own footprint",
+    `<div id="footprint">producing this certificate: ${figures(f.production)}; keeping it: ${figures(f.keepingPerYear)} per year</div>
+     <div class="muted">average over the ${esc(f.averagedOver)} certificates this node issued, from measured CPU time and bytes and BoaviztAPI's hardware figures (<a href="/footprint">method and figures</a>)</div>`);
 }
 
 // A link is green only when its bytes were found and their digest recomputed, and the credential

@@ -4,6 +4,7 @@ import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.LedgerUnavailable;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.boavizta.Recomputation;
+import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.KeyStoreFile;
 import java.time.Clock;
@@ -22,6 +23,7 @@ class AgentConfiguration {
             final KeyStoreFile keys,
             final GatewayProperties properties,
             final Recomputation recomputation,
+            final CpuMeter meter,
             final Clock clock) {
         final ManagedAgents agents = new ManagedAgents(
                 registry,
@@ -31,6 +33,7 @@ class AgentConfiguration {
                 properties.mspId(),
                 properties.agents().skew(),
                 recomputation,
+                meter,
                 clock);
         bootstrap(agents);
         return agents;

@@ -7,6 +7,7 @@ import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.boavizta.Recomputation;
+import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.model.Actions;
 import io.impactproof.model.RegistryError;
@@ -46,6 +47,7 @@ public final class ManagedAgents {
             final String organisation,
             final Map<String, String> skew,
             final Recomputation recomputation,
+            final CpuMeter meter,
             final Clock clock) {
         this.registry = registry;
         this.organisation = organisation;
@@ -54,13 +56,13 @@ public final class ManagedAgents {
         for (int i = 1; i <= VERIFIERS; i++) {
             final String alias = "verifier-" + i;
             final VerifierAgent agent =
-                    new VerifierAgent(key(keys, baseUrl, alias), store, baseUrl, clock, recomputation);
+                    new VerifierAgent(key(keys, baseUrl, alias), store, baseUrl, clock, recomputation, meter);
             if (skew.containsKey(alias)) {
                 agent.skew(new BigDecimal(skew.get(alias)));
             }
             verifiers.add(agent);
         }
-        this.validator = new ValidatorAgent(key(keys, baseUrl, "validator"), registry, store, baseUrl, clock);
+        this.validator = new ValidatorAgent(key(keys, baseUrl, "validator"), registry, store, baseUrl, clock, meter);
     }
 
     private static SigningKey key(final KeyStoreFile keys, final String baseUrl, final String alias) {

@@ -9,6 +9,7 @@ import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.model.Actions;
 import io.impactproof.model.attestation.AttestationRecord;
 import io.impactproof.model.certificate.CertificateRecord;
@@ -33,13 +34,16 @@ public final class ValidatorAgent {
     private final ContentStore store;
     private final String baseUrl;
     private final Clock clock;
+    private final CpuMeter meter;
 
     public ValidatorAgent(
             final SigningKey key,
             final RegistryClient registry,
             final ContentStore store,
             final String baseUrl,
-            final Clock clock) {
+            final Clock clock,
+            final CpuMeter meter) {
+        this.meter = meter;
         this.key = key;
         this.registry = registry;
         this.store = store;
@@ -72,7 +76,7 @@ public final class ValidatorAgent {
         }
         final List<SignedCredential> credentials = new ArrayList<>();
         for (final CertificateRecord record : issued) {
-            credentials.add(credentialOf(record));
+            credentials.add(meter.measure(CpuMeter.SIGN_CERTIFICATE, () -> credentialOf(record), c -> 1));
         }
         return StoredCredentials.storedDuring(store, credentials, () -> registry.attach(credentials));
     }

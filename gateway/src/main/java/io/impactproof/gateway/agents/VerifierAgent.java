@@ -7,6 +7,7 @@ import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
 import io.impactproof.gateway.boavizta.Recomputation;
+import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolCache;
@@ -36,6 +37,7 @@ public final class VerifierAgent {
     private final String baseUrl;
     private final Clock clock;
     private final Recomputation recomputation;
+    private final CpuMeter meter;
     private volatile BigDecimal skew = BigDecimal.ONE;
 
     public VerifierAgent(
@@ -43,7 +45,9 @@ public final class VerifierAgent {
             final ContentStore store,
             final String baseUrl,
             final Clock clock,
-            final Recomputation recomputation) {
+            final Recomputation recomputation,
+            final CpuMeter meter) {
+        this.meter = meter;
         this.key = key;
         this.store = store;
         this.baseUrl = baseUrl;
@@ -70,6 +74,10 @@ public final class VerifierAgent {
      *     cannot be asked: nothing is attested, the agent tries again on its next sweep
      */
     public SignedCredential attest(final ClaimRecord claim, final PublishedProtocol protocol) {
+        return meter.measure(CpuMeter.SIGN_ATTESTATION, () -> attestOnce(claim, protocol), a -> 1);
+    }
+
+    private SignedCredential attestOnce(final ClaimRecord claim, final PublishedProtocol protocol) {
         final SignedCredential signedClaim = StoredCredentials.read(store, claim.digest());
         final CompiledProtocol compiled = ProtocolCache.compiled(protocol.digest(), protocol.definition());
         JsonNode data = signedClaim.credential().subject().get("data");

@@ -176,6 +176,23 @@ public final class ContentStore {
         }
     }
 
+    /** The bytes on disk of every stored object and its metadata (walks the store: call it sparingly). */
+    public long bytes() {
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(path -> {
+                        try {
+                            return Files.size(path);
+                        } catch (IOException e) {
+                            return 0; // removed while walking
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the content store " + root, e);
+        }
+    }
+
     public boolean contains(final String hex) {
         return hex != null && HEX.matcher(hex).matches() && Files.exists(file(hex));
     }

@@ -18,6 +18,7 @@ import io.impactproof.gateway.artifacts.StoredCredentials;
 import io.impactproof.gateway.boavizta.Boavizta;
 import io.impactproof.gateway.boavizta.BoaviztaException;
 import io.impactproof.gateway.boavizta.Recomputation;
+import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.gateway.verification.TrustChain;
 import io.impactproof.model.Actions;
@@ -86,6 +87,7 @@ public final class Demo {
                 ORG,
                 Map.of(),
                 boavizta == null ? null : new Recomputation(boavizta),
+                CpuMeter.discarding(),
                 clock);
         this.verifiers = agents.verifiers();
         this.validator = agents.validator();

@@ -33,6 +33,9 @@ public enum ApiError implements StableCode {
     CERTIFICATE_SUSPENDED(
             ErrorCategory.UNPROCESSABLE,
             "The certificate's suspension bit is set: it proves nothing until reinstated."),
+    REFERENCE_UNAVAILABLE(
+            ErrorCategory.UNAVAILABLE,
+            "BoaviztAPI, the reference implementation these figures come from, cannot be asked now; try again."),
     CHAINCODE_ERROR(ErrorCategory.INTERNAL, "The chaincode failed without a stable code (a fault, logged)."),
     INTERNAL_ERROR(ErrorCategory.INTERNAL, "An unexpected fault of the gateway; it was logged.");
 

@@ -3,6 +3,8 @@ package io.impactproof.gateway.system;
 import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.LedgerPort;
 import io.impactproof.gateway.artifacts.ContentStore;
+import io.impactproof.gateway.footprint.CpuMeter;
+import io.impactproof.gateway.footprint.MeteredLedgerPort;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,14 @@ class LedgerConfiguration {
     }
 
     @Bean
-    RegistryClient registry(final LedgerPort port) {
-        return new RegistryClient(port);
+    CpuMeter cpuMeter() {
+        return CpuMeter.measuring();
+    }
+
+    /** Every feature's ledger calls go through the meter: the footprint's measured CPU per kind. */
+    @Bean
+    RegistryClient registry(final LedgerPort port, final CpuMeter meter) {
+        return new RegistryClient(new MeteredLedgerPort(port, meter));
     }
 
     @Bean
