@@ -26,6 +26,20 @@ class ProtocolLoaderTest {
     }
 
     @Test
+    void an_unknown_json_schema_keyword_is_a_typo_not_ignored() {
+        final String definition = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0")
+                .canonicalJson()
+                .replace("\"maximum\":1000", "\"maxmum\":1000");
+
+        final var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolException.class, () -> ProtocolLoader.load(definition));
+
+        assertThat(error.code()).isEqualTo(ProtocolError.PROTOCOL_SCHEMA_INVALID);
+        assertThat(error.getMessage())
+                .contains("unknown JSON Schema keyword \"maxmum\" at claimSchema.properties.parcels");
+    }
+
+    @Test
     void a_criterion_repeating_a_category_is_refused() {
         final var error = org.assertj.core.api.Assertions.catchThrowableOfType(
                 ProtocolException.class,

@@ -3,7 +3,6 @@ package io.impactproof.benchmarks.soak;
 import io.impactproof.benchmarks.Deliveries;
 import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.digest.Digests;
-import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.model.protocol.PublishedProtocol;
@@ -268,9 +267,7 @@ public final class CrashSoak {
     }
 
     private SigningKey operatorKey() throws IOException {
-        final JsonNode entry = Json.parse(Files.readString(settings.data().resolve("keystore.json")))
-                .path("operator");
-        return SigningKey.parse(entry.path("kid").stringValue(), Json.write(entry.path("jwk")));
+        return Registry.operatorKey(settings.data());
     }
 
     private String report(final Check check, final JsonNode ledger, final Duration total) {

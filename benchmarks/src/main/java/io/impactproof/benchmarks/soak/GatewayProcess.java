@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One run of the gateway as its own process, on a loopback port, appending its output to a log. */
-final class GatewayProcess {
+public final class GatewayProcess {
     private final Process process;
     private final String base;
     private final long started = System.nanoTime();
@@ -24,30 +24,39 @@ final class GatewayProcess {
     }
 
     static GatewayProcess start(final Path jar, final Path data, final int port, final Path log) throws IOException {
+        return start(jar, data, port, log, List.of());
+    }
+
+    /** The same, with more settings ({@code --name=value}): a Fabric ledger's, the footprint's hardware. */
+    public static GatewayProcess start(
+            final Path jar, final Path data, final int port, final Path log, final List<String> settings)
+            throws IOException {
         final String java = ProcessHandle.current().info().command().orElse("java");
-        final Process process = new ProcessBuilder(List.of(
-                        java,
-                        "-Xmx768m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar.toString(),
-                        "--server.address=127.0.0.1",
-                        "--server.port=" + port,
-                        "--impactproof.data-dir=" + data,
-                        "--impactproof.base-url=http://localhost:" + port,
-                        "--spring.main.banner-mode=off"))
+        final List<String> command = new java.util.ArrayList<>(List.of(
+                java,
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.address=127.0.0.1",
+                "--server.port=" + port,
+                "--impactproof.data-dir=" + data,
+                "--impactproof.base-url=http://localhost:" + port,
+                "--spring.main.banner-mode=off"));
+        command.addAll(settings);
+        final Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new GatewayProcess(process, "http://localhost:" + port);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits until the gateway answers UP; the time since the process started. */
-    Duration awaitUp(final Duration timeout) throws InterruptedException {
+    public Duration awaitUp(final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -79,7 +88,7 @@ final class GatewayProcess {
     }
 
     /** A clean stop (SIGTERM), for the end of the soak. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();

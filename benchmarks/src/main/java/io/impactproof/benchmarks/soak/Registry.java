@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The registry as the soak's parties see it: plain HTTP to the gateway, each party signing with its own key. */
-final class Registry {
+public final class Registry {
     static final String PROTOCOL = "cargo-bike-delivery";
     static final String VERSION = "1.1.0";
 
@@ -32,17 +32,17 @@ final class Registry {
             .build();
     private final String base;
 
-    Registry(final int port) {
+    public Registry(final int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             return Json.parse(body);
         }
     }
 
-    Answer get(final String path, final String... headers) throws IOException, InterruptedException {
+    public Answer get(final String path, final String... headers) throws IOException, InterruptedException {
         final HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
@@ -73,7 +73,7 @@ final class Registry {
     }
 
     /** Registers an owner, signed by the node's operator; true once the ledger has it. */
-    boolean register(final SigningKey operator, final SigningKey owner, final String name)
+    public boolean register(final SigningKey operator, final SigningKey owner, final String name)
             throws IOException, InterruptedException {
         final ObjectNode args = Instructions.registration(owner.did(), name, "Org1MSP", List.of("owner"), owner);
         final Answer answer = postJson(
@@ -85,7 +85,7 @@ final class Registry {
                         == 200;
     }
 
-    PublishedProtocol protocol() throws IOException, InterruptedException {
+    public PublishedProtocol protocol() throws IOException, InterruptedException {
         for (final JsonNode p : get("/protocols").json()) {
             if (PROTOCOL.equals(p.path("id").stringValue())
                     && VERSION.equals(p.path("version").stringValue())) {
@@ -109,14 +109,29 @@ final class Registry {
         return answer.status() == 201 ? answer.json().path("url").stringValue() : null;
     }
 
-    Answer submit(final SignedCredential claim) throws IOException, InterruptedException {
+    /** A batch of claims in one request. */
+    public Answer submit(final java.util.List<SignedCredential> claims) throws IOException, InterruptedException {
+        final ObjectNode body = Json.object();
+        final var array = body.putArray("credentials");
+        claims.forEach(c -> array.add(c.compact()));
+        return postJson("/owners/claims", body);
+    }
+
+    /** The operator key a gateway keeps in its data folder's key store. */
+    public static SigningKey operatorKey(final java.nio.file.Path data) throws IOException {
+        final JsonNode entry = Json.parse(java.nio.file.Files.readString(data.resolve("keystore.json")))
+                .path("operator");
+        return SigningKey.parse(entry.path("kid").stringValue(), Json.write(entry.path("jwk")));
+    }
+
+    public Answer submit(final SignedCredential claim) throws IOException, InterruptedException {
         final ObjectNode body = Json.object();
         body.putArray("credentials").add(claim.compact());
         return postJson("/owners/claims", body);
     }
 
     /** The claim's status, or null when the ledger has no such claim. */
-    String status(final String claimId) throws IOException, InterruptedException {
+    public String status(final String claimId) throws IOException, InterruptedException {
         final Answer answer = get("/owners/claims/" + URLEncoder.encode(claimId, StandardCharsets.UTF_8));
         if (answer.status() == 404) {
             return null;
@@ -145,7 +160,7 @@ final class Registry {
     }
 
     /** The ledger's report: {info: {height…}, chain: {valid…}}. */
-    JsonNode ledger() throws IOException, InterruptedException {
+    public JsonNode ledger() throws IOException, InterruptedException {
         return get("/operators/ledger").json();
     }
 }

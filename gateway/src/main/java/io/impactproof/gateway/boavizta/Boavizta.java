@@ -25,7 +25,7 @@ public final class Boavizta {
     /** The three criteria the registry certifies, in BoaviztAPI's names. */
     public static final List<String> CRITERIA = List.of("gwp", "pe", "adp");
 
-    private static final String QUERY = "verbose=false&criteria=gwp&criteria=pe&criteria=adp";
+    private static final String QUERY = "criteria=gwp&criteria=pe&criteria=adp";
 
     private final URI base;
     private final Duration timeout;
@@ -63,21 +63,32 @@ public final class Boavizta {
      * phase, null for the whole embedded impact over the server's life.
      */
     public Impacts server(final JsonNode server, final Double durationHours) {
-        return post("v1/server/", server, durationHours);
+        return post("v1/server/", server, durationHours, false);
+    }
+
+    /** The same, verbose: with the average power BoaviztAPI models at the usage given. */
+    public Impacts serverWithPower(final JsonNode server, final Double durationHours) {
+        return post("v1/server/", server, durationHours, true);
     }
 
     /** A cloud instance's impacts ({@code POST /v1/cloud/instance}) over {@code durationHours}. */
     public Impacts cloudInstance(final JsonNode instance, final double durationHours) {
-        return post("v1/cloud/instance", instance, durationHours);
+        return post("v1/cloud/instance", instance, durationHours, false);
+    }
+
+    /** The same, verbose: with the instance's modelled average power. */
+    public Impacts cloudInstanceWithPower(final JsonNode instance, final double durationHours) {
+        return post("v1/cloud/instance", instance, durationHours, true);
     }
 
     /** An SSD's embedded impacts ({@code POST /v1/component/ssd}), over its life. */
     public Impacts ssd(final JsonNode ssd) {
-        return post("v1/component/ssd", ssd, null);
+        return post("v1/component/ssd", ssd, null, false);
     }
 
-    private Impacts post(final String path, final JsonNode body, final Double durationHours) {
-        final String query = durationHours == null ? QUERY : QUERY + "&duration=" + plain(durationHours);
+    private Impacts post(final String path, final JsonNode body, final Double durationHours, final boolean verbose) {
+        final String query =
+                "verbose=" + verbose + "&" + QUERY + (durationHours == null ? "" : "&duration=" + plain(durationHours));
         final String target = path + "?" + query;
         final ObjectNode request = Json.object().put("method", "POST").put("path", "/" + target);
         request.set("body", body);
@@ -89,7 +100,13 @@ public final class Boavizta {
                     criterion,
                     new Impact(node.path("unit").stringValue(""), value(node, "embedded"), value(node, "use")));
         }
-        return new Impacts(version(), Digests.sha256Hex(Json.canonicalBytes(request)), request, impacts);
+        final JsonNode power = answer.path("verbose").path("avg_power").path("value");
+        return new Impacts(
+                version(),
+                Digests.sha256Hex(Json.canonicalBytes(request)),
+                request,
+                impacts,
+                power.isNumber() ? power.doubleValue() : Double.NaN);
     }
 
     private static BigDecimal value(final JsonNode criterion, final String phase) {
@@ -148,8 +165,14 @@ public final class Boavizta {
      *
      * @param requestDigest hex SHA-256 of the canonical JSON {method, path with query, body}
      * @param request that JSON, to recompute the value
+     * @param averagePowerWatts the modelled average power (verbose requests), NaN otherwise
      */
-    public record Impacts(String version, String requestDigest, ObjectNode request, Map<String, Impact> byCriterion) {
+    public record Impacts(
+            String version,
+            String requestDigest,
+            ObjectNode request,
+            Map<String, Impact> byCriterion,
+            double averagePowerWatts) {
         public Impact get(final String criterion) {
             return byCriterion.get(criterion);
         }

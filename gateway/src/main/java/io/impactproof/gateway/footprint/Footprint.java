@@ -24,6 +24,8 @@ public final class Footprint {
     static final Set<String> PRODUCTION = Set.of(
             Transactions.CLAIMS_SUBMIT,
             Transactions.CLAIMS_REJECT,
+            Transactions.CLAIMS_AWAITING, // the verifiers' to-do lists
+            Transactions.CLAIMS_BY_STATUS, // the validator's
             Transactions.ATTESTATIONS_SUBMIT,
             Transactions.CERTIFICATES_ISSUE,
             Transactions.CERTIFICATES_ATTACH,
@@ -74,6 +76,8 @@ public final class Footprint {
         final Map<String, Double> perCpuSecond = new LinkedHashMap<>();
         final double capacity = 3600.0 * vcpus() * Math.max(config.load(), 1) / 100.0;
         impacts.hour().forEach((c, hour) -> perCpuSecond.put(c, hour * config.share() / capacity));
+        // Electricity, for the side-by-side with ledgers that publish kWh per transaction.
+        final double whPerCpuSecond = impacts.watts() * config.share() / capacity;
 
         final Map<String, Kind> kinds = new LinkedHashMap<>();
         double productionCpu = 0;
@@ -97,6 +101,7 @@ public final class Footprint {
                 .items();
         final long bytes = bytesKept();
         final double cpuPerCertificate = certificates == 0 ? 0 : productionCpu / certificates;
+        final double processCpu = processCpuSeconds();
         final double bytesPerCertificate = certificates == 0 ? 0 : (double) bytes / certificates;
         final Map<String, Double> keeping = new LinkedHashMap<>();
         impacts.byteYear()
@@ -108,9 +113,13 @@ public final class Footprint {
                         cpuPerCertificate,
                         scaled(perCpuSecond, cpuPerCertificate),
                         (long) bytesPerCertificate,
-                        keeping),
+                        keeping,
+                        whPerCpuSecond * cpuPerCertificate,
+                        certificates == 0 ? 0 : processCpu / certificates),
                 kinds,
                 scaled(perCpuSecond, 1),
+                whPerCpuSecond,
+                processCpu,
                 UNITS,
                 new Node(
                         vcpus(),
@@ -120,6 +129,15 @@ public final class Footprint {
                         config.location(),
                         impacts.description()),
                 METHOD);
+    }
+
+    /** The whole process's CPU time since it started: start-up, JIT, GC, HTTP and reads included. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static Map<String, Double> scaled(final Map<String, Double> perCpuSecond, final double cpuSeconds) {
@@ -149,8 +167,12 @@ public final class Footprint {
                     + " to the hour + use at the configured load and location) x share / (3600 x vCPUs x load):"
                     + " idle capacity is charged to the work done.",
             "Producing a certificate: the CPU of every write that led to certificates (claims,"
-                    + " attestations, rejections, issue, attach, signing) divided by the certificates issued;"
-                    + " rejected and disputed work is charged to the certificates that were issued.",
+                    + " attestations, rejections, issue, attach, signing) and of the agents' to-do lists"
+                    + " (claims:Awaiting, claims:ByStatus), divided by the certificates issued; rejected and"
+                    + " disputed work is charged to the certificates that were issued.",
+            "processCpuSeconds is all the process's CPU since it started (start-up, JIT, GC, HTTP,"
+                    + " reads): the attributed kinds are a part of it; processCpuSecondsPerCertificate is"
+                    + " the all-in bound over the node's life so far.",
             "Keeping a certificate for a year: its share of the bytes kept (block file + content store)"
                     + " x replicas x the SSD's embedded impact per byte-year (BoaviztAPI, 3-year component"
                     + " life).",
@@ -165,6 +187,8 @@ public final class Footprint {
             PerCertificate perCertificate,
             Map<String, Kind> perTransactionKind,
             Map<String, Double> perCpuSecond,
+            double electricityWhPerCpuSecond,
+            double processCpuSeconds,
             Map<String, String> units,
             Node node,
             List<String> method) {}
@@ -174,7 +198,9 @@ public final class Footprint {
             double productionCpuSeconds,
             Map<String, Double> production,
             long bytesKept,
-            Map<String, Double> keepingPerYear) {}
+            Map<String, Double> keepingPerYear,
+            double productionElectricityWh,
+            double processCpuSecondsPerCertificate) {}
 
     public record Kind(
             long transactions,

@@ -31,9 +31,10 @@ final class Hardware {
     /**
      * @param hour per criterion (gwp, pe, adp), in BoaviztAPI's units, of one hour of the machine
      * @param byteYear per criterion, of one byte kept a year on the node's SSD
+     * @param watts the machine's average power at the configured load (BoaviztAPI's model)
      * @param description what was asked: the request digests and the version
      */
-    record Impacts(Map<String, Double> hour, Map<String, Double> byteYear, ObjectNode description) {}
+    record Impacts(Map<String, Double> hour, Map<String, Double> byteYear, double watts, ObjectNode description) {}
 
     /** The hardware's impacts; BoaviztaException when BoaviztAPI cannot be asked. */
     Impacts impacts() {
@@ -61,16 +62,16 @@ final class Hardware {
         final Boavizta.Impacts machine;
         final ObjectNode description =
                 Json.object().put("implementation", "boaviztapi").put("version", boavizta.version());
-        if (config.cloudProvider() != null && config.instanceType() != null) {
+        if (present(config.cloudProvider()) && present(config.instanceType())) {
             final ObjectNode instance =
                     Json.object().put("provider", config.cloudProvider()).put("instance_type", config.instanceType());
             instance.set("usage", usage);
-            machine = boavizta.cloudInstance(instance, 1);
+            machine = boavizta.cloudInstanceWithPower(instance, 1);
             description.put("machine", "cloud instance " + config.cloudProvider() + " " + config.instanceType());
         } else {
             final ObjectNode server = serverDescription();
             server.set("usage", usage);
-            machine = boavizta.server(server, 1.0);
+            machine = boavizta.serverWithPower(server, 1.0);
             description.put(
                     "machine",
                     config.serverFile() == null
@@ -91,7 +92,12 @@ final class Hardware {
         description.put("ssdRequestDigest", disk.requestDigest());
         description.set("machineRequest", machine.request());
         description.set("ssdRequest", disk.request());
-        return new Impacts(Map.copyOf(hour), Map.copyOf(byteYear), description);
+        description.put("averagePowerWatts", machine.averagePowerWatts());
+        return new Impacts(Map.copyOf(hour), Map.copyOf(byteYear), machine.averagePowerWatts(), description);
+    }
+
+    private static boolean present(final String value) {
+        return value != null && !value.isBlank();
     }
 
     private ObjectNode serverDescription() {

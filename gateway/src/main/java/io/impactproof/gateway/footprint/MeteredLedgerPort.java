@@ -18,7 +18,7 @@ import tools.jackson.core.JsonToken;
  * A ledger port that charges the CPU time of each call to its transaction kind ({@code claims:Submit},
  * …): signature checks, chaincode execution and the block write when the ledger runs in this
  * process (embedded); the client side of endorsement and ordering on Fabric. Items are the
- * records the call returned (a batch of 100 claims is 100 items). Thread-safe.
+ * records a write returned (a batch of 100 claims is 100 items); a read is one item. Thread-safe.
  */
 public final class MeteredLedgerPort implements LedgerPort {
     private final LedgerPort delegate;
@@ -36,7 +36,7 @@ public final class MeteredLedgerPort implements LedgerPort {
 
     @Override
     public byte[] evaluate(final String function, final String... args) {
-        return delegate.evaluate(function, args);
+        return meter.measure(function, () -> delegate.evaluate(function, args), result -> 1);
     }
 
     @Override

@@ -47,8 +47,10 @@ public record GatewayProperties(
 
     /**
      * The hardware behind this node, as BoaviztAPI describes it: a cloud instance ({@code
-     * cloudProvider} and {@code instanceType}) or a server ({@code serverFile}: a JSON file as
-     * BoaviztAPI's POST /v1/server/ takes it; neither: BoaviztAPI's default server archetype).
+     * cloudProvider} and {@code instanceType}; by default aws m5.large, two vCPUs like the machine
+     * the figures of docs/footprint.md were measured on) or, with both cleared, a server ({@code
+     * serverFile}: a JSON file as BoaviztAPI's POST /v1/server/ takes it; none: BoaviztAPI's default
+     * server archetype, then set {@code share} to this node's threads over the server's).
      *
      * @param location BoaviztAPI country code of the electricity mix (FRA)
      * @param load the node's average CPU load in percent, for its power draw and to charge its idle
@@ -60,8 +62,8 @@ public record GatewayProperties(
      * @param storageGigabytes capacity of the SSD the records are kept on
      */
     public record Footprint(
-            String cloudProvider,
-            String instanceType,
+            @DefaultValue("aws") String cloudProvider,
+            @DefaultValue("m5.large") String instanceType,
             Path serverFile,
             @DefaultValue("FRA") String location,
             @DefaultValue("50") double load,

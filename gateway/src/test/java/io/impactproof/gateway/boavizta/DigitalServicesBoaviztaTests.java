@@ -33,14 +33,14 @@ import tools.jackson.databind.node.ObjectNode;
  * the figures are BoaviztAPI's own, an honest digital claim is certified once per criterion by
  * algorithmic verifiers, an overstated one is disputed.
  */
-class DigitalServicesBoaviztaTests {
+public class DigitalServicesBoaviztaTests {
     static final String URL = System.getProperty("impactproof.boavizta.url", "http://127.0.0.1:5055");
     private static final Boavizta BOAVIZTA = new Boavizta(URL, Duration.ofSeconds(20));
 
     @TempDir
     Path data;
 
-    static ObjectNode r740() {
+    public static ObjectNode r740() {
         return Json.parseObject(("{'model':{'type':'rack'},'configuration':{'cpu':{'units':2,'core_units':24,"
                         + "'die_size_per_core':24.5},'ram':[{'units':12,'capacity':32,'density':1.79}],"
                         + "'disk':[{'units':1,'type':'ssd','capacity':400,'density':50.6}],"

@@ -29,6 +29,7 @@ class FootprintTest {
     private static final Hardware.Impacts HARDWARE = new Hardware.Impacts(
             Map.of("gwp", 0.08, "pe", 6.36, "adp", 4.1e-6),
             Map.of("gwp", 1e-11, "pe", 1e-10, "adp", 1e-15),
+            536.0,
             Json.object());
 
     private Footprint footprint(final CpuMeter meter, final EmbeddedLedgerPort port, final ContentStore store) {
@@ -57,6 +58,8 @@ class FootprintTest {
 
             assertThat(report.perCpuSecond().get("gwp")).isCloseTo(0.08 / 3600 * 1000, within(1e-12));
             assertThat(report.perCertificate().productionCpuSeconds()).isCloseTo(0.35, within(1e-12));
+            // 536 W over 3600 × 2 × 0.5 CPU-seconds per hour: 0.0744 Wh per CPU-second.
+            assertThat(report.perCertificate().productionElectricityWh()).isCloseTo(0.35 * 536.0 / 3600, within(1e-12));
             assertThat(report.perCertificate().production().get("gwp"))
                     .isCloseTo(0.35 * 0.08 / 3600 * 1000, within(1e-12));
             assertThat(report.perTransactionKind()

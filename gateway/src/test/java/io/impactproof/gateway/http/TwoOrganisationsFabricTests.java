@@ -110,7 +110,8 @@ class TwoOrganisationsFabricTests {
                 gateway.bean(KeyStoreFile.class),
                 Clock.systemUTC(),
                 baseUrl,
-                null);
+                // The digital-services step too: its three records per claim on Fabric as embedded.
+                gateway.bean(io.impactproof.gateway.boavizta.Boavizta.class));
     }
 
     /**

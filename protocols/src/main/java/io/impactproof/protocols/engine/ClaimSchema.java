@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.impactproof.protocols.ProtocolError;
 import io.impactproof.protocols.ProtocolException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,7 @@ final class ClaimSchema {
 
     static ClaimSchema compile(final JsonNode node) {
         checkLocalRefs(node);
+        checkKeywords(node, "claimSchema");
         final List<Error> errors = META_SCHEMA.validate(node);
         if (!errors.isEmpty()) {
             throw new ProtocolException(ProtocolError.PROTOCOL_SCHEMA_INVALID, describe(errors));
@@ -51,6 +53,110 @@ final class ClaimSchema {
         final List<Error> errors = schema.validate(data);
         if (!errors.isEmpty()) {
             throw new ProtocolException(ProtocolError.CLAIM_DATA_INVALID, describe(errors));
+        }
+    }
+
+    /** The keywords of JSON Schema 2020-12's vocabularies: anything else is a typo the validator would ignore. */
+    private static final Set<String> KEYWORDS = Set.of(
+            "$schema",
+            "$id",
+            "$ref",
+            "$dynamicRef",
+            "$anchor",
+            "$dynamicAnchor",
+            "$vocabulary",
+            "$comment",
+            "$defs",
+            "type",
+            "enum",
+            "const",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxContains",
+            "minContains",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "dependentRequired",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "propertyNames",
+            "items",
+            "prefixItems",
+            "contains",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            "format",
+            "contentEncoding",
+            "contentMediaType",
+            "contentSchema",
+            "title",
+            "description",
+            "default",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "examples");
+
+    private static final Set<String> SCHEMA_MAPS =
+            Set.of("properties", "patternProperties", "$defs", "dependentSchemas");
+    private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
+    private static final Set<String> SCHEMAS = Set.of(
+            "items",
+            "contains",
+            "not",
+            "if",
+            "then",
+            "else",
+            "additionalProperties",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+            "contentSchema");
+
+    /**
+     * Refuses a keyword outside the 2020-12 vocabularies (a {@code maxmum: 5}, or a YAML flow mapping
+     * whose unquoted comma made a key of half a description): the validator would silently ignore it.
+     */
+    private static void checkKeywords(final JsonNode schema, final String at) {
+        if (!schema.isObject()) {
+            return; // true/false schemas
+        }
+        for (final var entry : schema.properties()) {
+            final String keyword = entry.getKey();
+            final JsonNode value = entry.getValue();
+            if (!KEYWORDS.contains(keyword)) {
+                throw new ProtocolException(
+                        ProtocolError.PROTOCOL_SCHEMA_INVALID,
+                        "unknown JSON Schema keyword \"" + keyword + "\" at " + at);
+            }
+            if (SCHEMA_MAPS.contains(keyword) && value.isObject()) {
+                value.properties().forEach(e -> checkKeywords(e.getValue(), at + "." + keyword + "." + e.getKey()));
+            } else if (SCHEMA_LISTS.contains(keyword) && value.isArray()) {
+                for (int i = 0; i < value.size(); i++) {
+                    checkKeywords(value.get(i), at + "." + keyword + "[" + i + "]");
+                }
+            } else if (SCHEMAS.contains(keyword)) {
+                checkKeywords(value, at + "." + keyword);
+            }
         }
     }
 

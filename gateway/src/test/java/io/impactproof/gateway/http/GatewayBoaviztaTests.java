@@ -22,12 +22,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The registry's own footprint on a running gateway with its agents on and BoaviztAPI running:
- * measured CPU per transaction kind, figures per certificate that grow with the measured work, the
- * certificate's line, the Prometheus gauges, and a clear error without BoaviztAPI.
+ * A running gateway with its agents on and BoaviztAPI running: digital claims posted over HTTP are
+ * verified by the node's algorithmic verifiers (one certificate per criterion, three separate totals
+ * in the portfolio; an overstated claim disputed); and the registry's own footprint — measured CPU
+ * per transaction kind, figures per certificate that grow with the measured work, the certificate's
+ * line, the Prometheus gauges, and a clear error without BoaviztAPI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FootprintBoaviztaTests {
+class GatewayBoaviztaTests {
     @TempDir
     static Path data;
 
@@ -76,6 +78,75 @@ class FootprintBoaviztaTests {
                 () -> ids.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED),
                 count + " claims certified by the node's agents");
         return ids;
+    }
+
+    private String submitServer(final String serverId, final double climateFactor) {
+        final var embedded = new io.impactproof.gateway.boavizta.Boavizta(
+                        System.getProperty("impactproof.boavizta.url", "http://127.0.0.1:5055"),
+                        java.time.Duration.ofSeconds(20))
+                .server(io.impactproof.gateway.boavizta.DigitalServicesBoaviztaTests.r740(), null);
+        final ObjectNode data = Json.object()
+                .put("operator_siren", "552100554")
+                .put("server_id", serverId)
+                .put("commissioned_on", "2021-01-01")
+                .put("reference_lifetime_months", 48)
+                .put("extension_start", "2025-01-01")
+                .put("extension_end", "2025-12-31")
+                .put("embedded_gwp_kgco2e", embedded.get("gwp").embedded().doubleValue() * climateFactor)
+                .put("embedded_pe_mj", embedded.get("pe").embedded())
+                .put("embedded_adp_kgsbeq", embedded.get("adp").embedded())
+                .put("reference_implementation", "boaviztapi 2.5.0");
+        data.set("server", io.impactproof.gateway.boavizta.DigitalServicesBoaviztaTests.r740());
+        final String id = "urn:uuid:" + UUID.randomUUID();
+        final ObjectNode body = Json.object();
+        body.putArray("credentials")
+                .add(VcJwt.sign(
+                                ImpactCredentials.claim(
+                                        id,
+                                        owner.did(),
+                                        registry.protocol("server-lifetime-extension", "1.0.0"),
+                                        data,
+                                        List.of(),
+                                        Instant.now()),
+                                owner,
+                                Instant.now())
+                        .compact());
+        final Gateway.Response submitted = gateway.postJson("/owners/claims", body);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json()).as("one record per criterion").hasSize(3);
+        return id;
+    }
+
+    @Test
+    void the_nodes_algorithmic_verifiers_certify_each_criterion_and_dispute_an_overstated_server()
+            throws InterruptedException {
+        final String honest = submitServer("GW-R740-1", 1.0);
+        final String inflated = submitServer("GW-R740-2", 1.2);
+        final List<String> honestRecords = List.of(honest, honest + "#primary-energy", honest + "#abiotic-resources");
+        final List<String> inflatedRecords =
+                List.of(inflated, inflated + "#primary-energy", inflated + "#abiotic-resources");
+
+        Gateway.await(
+                () -> honestRecords.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED),
+                "the three records of the honest claim certified");
+        Gateway.await(
+                () -> inflatedRecords.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.DISPUTED),
+                "the overstated claim's records disputed by the algorithmic verifiers");
+
+        final JsonNode portfolio =
+                gateway.get("/financers/" + owner.did() + "/portfolio").json();
+        final java.util.Map<String, String> held = new java.util.TreeMap<>();
+        portfolio
+                .path("totals")
+                .forEach(t ->
+                        held.put(t.path("unit").stringValue(""), t.path("held").stringValue("")));
+        assertThat(held)
+                .as("three totals, one per criterion: never added together")
+                .containsEntry("kgCO2e", "241.975000")
+                .containsEntry("MJ", "3217.500000")
+                .containsEntry("kgSbeq", "0.037300");
+        assertThat(registry.attestations(inflated))
+                .allSatisfy(a -> assertThat(a.outcome()).isEqualTo("Rejected"));
     }
 
     private JsonNode footprint() {
