@@ -145,6 +145,10 @@ class PagesBrowserTests {
                 .contains("attestation did:web:registry.test:agents:verifier-1")
                 .contains("claim urn:uuid:");
         assertThat(dom).contains("transferred").contains(fund.did());
+        assertThat(dom)
+                .as("the registry's own footprint, three criteria side by side (BoaviztAPI runs in scripts/test)")
+                .containsPattern("producing this certificate: [0-9.e+-]+ gCO2e · [0-9.e+-]+ MJ · [0-9.e+-]+ kgSbeq")
+                .contains("per year");
         assertThat(dom).doesNotContain("INVALID");
         assertThat(SCREENSHOTS.resolve("verify-valid.png")).isNotEmptyFile();
     }
