@@ -51,7 +51,7 @@ public final class Registry {
         return send(request.GET().build());
     }
 
-    Answer post(final String path, final String contentType, final byte[] body, final String... headers)
+    public Answer post(final String path, final String contentType, final byte[] body, final String... headers)
             throws IOException, InterruptedException {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))

@@ -147,14 +147,20 @@ class AgentRunner implements DisposableBean {
         final Map<String, PublishedProtocol> protocols = new HashMap<>();
         RegistryClient.forEachPage(
                 (size, bookmark) -> registry.awaiting(verifier.did(), size, bookmark), PAGE, claims -> {
-                    final List<SignedCredential> attestations = new ArrayList<>();
-                    for (final ClaimRecord claim : claims) {
-                        try {
-                            attestations.add(verifier.attest(claim, protocol(protocols, claim.protocol())));
-                        } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, verifier.did() + " could not attest " + claim.id(), e);
-                        }
-                    }
+                    claims.forEach(claim -> protocol(protocols, claim.protocol()));
+                    // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies
+                    // the batch's signatures on all cores too).
+                    final List<SignedCredential> attestations = claims.parallelStream()
+                            .map(claim -> {
+                                try {
+                                    return verifier.attest(claim, protocols.get(claim.protocol()));
+                                } catch (RuntimeException e) {
+                                    LOG.log(Level.WARNING, verifier.did() + " could not attest " + claim.id(), e);
+                                    return null;
+                                }
+                            })
+                            .filter(java.util.Objects::nonNull)
+                            .toList();
                     submit(attestations, batch -> registry.attest(batch), "attestations of " + verifier.did());
                     LOG.fine(() -> verifier.did() + " attested a page of " + claims.size() + " claims");
                 });

@@ -55,8 +55,8 @@ public final class StoredCredentials {
      */
     public static <T> T storedDuring(
             final ContentStore store, final Collection<SignedCredential> credentials, final Supplier<T> write) {
-        final List<ContentStore.Pending> pending =
-                credentials.stream().map(c -> store.pending(c.bytes(), VC_JWT)).toList();
+        final List<ContentStore.Pending> pending = store.pendingAll(
+                credentials.stream().map(SignedCredential::bytes).toList(), VC_JWT);
         final T result;
         try {
             result = write.get();
@@ -68,7 +68,9 @@ public final class StoredCredentials {
             throw e;
         }
         pending.forEach(ContentStore.Pending::keep);
-        credentials.forEach(c -> indexId(store, c));
+        final java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        credentials.forEach(c -> c.credential().id().ifPresent(id -> ids.put(id, c.sha256Hex())));
+        store.indexIds(ids);
         return result;
     }
 

@@ -1,0 +1,339 @@
+package io.impactproof.benchmarks.load;
+
+import io.impactproof.benchmarks.Deliveries;
+import io.impactproof.benchmarks.soak.GatewayProcess;
+import io.impactproof.benchmarks.soak.Registry;
+import io.impactproof.credentials.did.DidDocument;
+import io.impactproof.credentials.did.DidKey;
+import io.impactproof.credentials.did.DocumentKeyResolver;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwtVerifier;
+import io.impactproof.model.protocol.PublishedProtocol;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service as users run it, under load: a gateway process (its agents on) on a loopback port,
+ * {@code --clients} owners each posting pre-signed claims in requests of {@code --batch} claims, as
+ * fast as the gateway answers; every claim followed until its certificate is ACTIVE. Bounded by
+ * {@code --claims} and {@code --timeout}. Reports claims accepted and certified per second, request
+ * latency p50/p95/p99, the gateway's heap and CPU (sampled), and certificate verification latency
+ * online ({@code POST /credentials/verify}) and offline (signature and data model, the issuer's DID
+ * document fetched once).
+ *
+ * <pre>scripts/loadtest [--claims 3000] [--batch 100] [--clients 4]</pre>
+ */
+public final class HttpLoadTest {
+    private HttpLoadTest() {}
+
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        final Path jar = Path.of(required(given, "jar"));
+        final Path data = Path.of(required(given, "data"));
+        final int claims = Integer.parseInt(given.getOrDefault("claims", "3000"));
+        final int batch = Integer.parseInt(given.getOrDefault("batch", "100"));
+        final int clients = Integer.parseInt(given.getOrDefault("clients", "4"));
+        final int verifications = Integer.parseInt(given.getOrDefault("verify", "300"));
+        final Duration timeout = Duration.parse(given.getOrDefault("timeout", "PT15M"));
+        final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/load-" + batch + ".md"));
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(data);
+        final GatewayProcess gateway = GatewayProcess.start(jar, data, port, data.resolve("gateway.log"), List.of());
+        try {
+            final Duration startup = gateway.awaitUp(Duration.ofMinutes(3));
+            final Registry registry = new Registry(port);
+            final SigningKey operator = Registry.operatorKey(data);
+            final Result result =
+                    run(registry, operator, gateway.pid(), claims, batch, clients, verifications, timeout);
+            final String text = result.render(claims, batch, clients, startup);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, text);
+            System.out.print(text);
+        } finally {
+            gateway.stop();
+        }
+    }
+
+    private static String required(final Map<String, String> given, final String name) {
+        final String value = given.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static Result run(
+            final Registry registry,
+            final SigningKey operator,
+            final long pid,
+            final int claims,
+            final int batch,
+            final int clients,
+            final int verifications,
+            final Duration timeout)
+            throws Exception {
+        final PublishedProtocol protocol = registry.protocol();
+        final List<List<List<SignedCredential>>> work = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        final String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int c = 0; c < clients; c++) {
+            final SigningKey owner = SigningKey.generateEd25519DidKey();
+            if (!registry.register(operator, owner, "load owner " + c)) {
+                throw new IllegalStateException("could not register load owner " + c);
+            }
+            final List<List<SignedCredential>> requests = new ArrayList<>();
+            for (int i = c * batch; i < claims; i += clients * batch) {
+                final List<SignedCredential> request = new ArrayList<>();
+                for (int j = i; j < Math.min(claims, i + batch); j++) {
+                    final SignedCredential claim = Deliveries.claim(owner, protocol, "LT-" + run + "-" + j, List.of());
+                    request.add(claim);
+                    ids.add(claim.credential().id().orElseThrow());
+                }
+                requests.add(request);
+            }
+            work.add(requests);
+        }
+        final Sampler sampler = new Sampler(registry, pid);
+        final Thread sampling = new Thread(sampler, "load-sampler");
+        sampling.setDaemon(true);
+        sampling.start();
+        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong refused = new AtomicLong();
+        final long began = System.nanoTime();
+        final ExecutorService pool = Executors.newFixedThreadPool(clients);
+        final List<Future<?>> running = new ArrayList<>();
+        for (final List<List<SignedCredential>> requests : work) {
+            running.add(pool.submit(() -> {
+                for (final List<SignedCredential> request : requests) {
+                    final long sent = System.nanoTime();
+                    final Registry.Answer answer = registry.submit(request);
+                    latencies.add(System.nanoTime() - sent);
+                    if (answer.status() != 201) {
+                        refused.addAndGet(request.size());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (final Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        final double ingestSeconds = (System.nanoTime() - began) / 1e9;
+        final List<String> serials = awaitCertified(registry, ids, timeout, began);
+        final double certifiedSeconds = (System.nanoTime() - began) / 1e9;
+        sampler.stop.set(true);
+        sampling.join();
+        final long[] verifyOnline = new long[Math.min(verifications, serials.size())];
+        final long[] verifyOffline = new long[verifyOnline.length];
+        verify(registry, serials.subList(0, verifyOnline.length), verifyOnline, verifyOffline);
+        return new Result(
+                ingestSeconds,
+                certifiedSeconds,
+                refused.get(),
+                latencies.stream().mapToLong(Long::longValue).sorted().toArray(),
+                sampler.maxHeap,
+                sampler.cpuSeconds() / certifiedSeconds,
+                verifyOnline,
+                verifyOffline);
+    }
+
+    /** Follows the claims in order until each is CERTIFIED; returns their serials. */
+    private static List<String> awaitCertified(
+            final Registry registry, final List<String> ids, final Duration timeout, final long began)
+            throws IOException, InterruptedException {
+        final List<String> serials = new ArrayList<>();
+        for (final String id : ids) {
+            while (true) {
+                if (System.nanoTime() - began > timeout.toNanos()) {
+                    throw new IllegalStateException(
+                            (ids.size() - serials.size()) + " claims not certified within " + timeout);
+                }
+                final Registry.Answer answer =
+                        registry.get("/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                final JsonNode record = answer.status() == 200 ? answer.json() : null;
+                if (record != null && "CERTIFIED".equals(record.path("status").stringValue(""))) {
+                    serials.add(record.path("certificate").stringValue(""));
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return serials;
+    }
+
+    private static void verify(
+            final Registry registry, final List<String> serials, final long[] online, final long[] offline)
+            throws IOException, InterruptedException {
+        final DocumentKeyResolver documents = new DocumentKeyResolver();
+        final VcJwtVerifier verifier = VcJwtVerifier.builder(DidKey.RESOLVER.orElse(documents))
+                .clock(Clock.systemUTC())
+                .leeway(Duration.ofMinutes(5))
+                .build();
+        final List<String> compacts = new ArrayList<>();
+        for (int i = 0; i < serials.size(); i++) {
+            final String compact = registry.get("/certificates/" + serials.get(i) + "/credential")
+                    .body()
+                    .trim();
+            final String body = Json.write(Json.object().put("verifiableCredential", compact));
+            final long sent = System.nanoTime();
+            final Registry.Answer answer =
+                    registry.post("/credentials/verify", "application/json", body.getBytes(StandardCharsets.UTF_8));
+            online[i] = System.nanoTime() - sent;
+            if (answer.status() != 200 || !answer.json().path("verified").asBoolean()) {
+                throw new IllegalStateException("certificate " + serials.get(i) + " did not verify: " + answer.body());
+            }
+            if (i == 0) {
+                // The issuer's DID document, fetched once: offline verification needs no registry after that.
+                final String issuer = Json.parse(new String(
+                                java.util.Base64.getUrlDecoder().decode(compact.split("\\.")[1]),
+                                StandardCharsets.UTF_8))
+                        .path("issuer")
+                        .stringValue("");
+                documents.add(DidDocument.fromJson(
+                        registry.get("/participants/" + URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "/did.json")
+                                .json()));
+            }
+            compacts.add(compact);
+        }
+        // Offline, as a verifier's own process does it: once warm (a first pass, not measured).
+        compacts.forEach(verifier::verify);
+        for (int i = 0; i < compacts.size(); i++) {
+            final long started = System.nanoTime();
+            verifier.verify(compacts.get(i));
+            offline[i] = System.nanoTime() - started;
+        }
+    }
+
+    /** The gateway's heap (its actuator) and CPU (/proc), twice a second. */
+    private static final class Sampler implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final Registry registry;
+        final long pid;
+        volatile double maxHeap;
+        private volatile double firstCpu = Double.NaN;
+        private volatile double lastCpu;
+
+        Sampler(final Registry registry, final long pid) {
+            this.registry = registry;
+            this.pid = pid;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                try {
+                    final JsonNode heap = registry.get("/actuator/metrics/jvm.memory.used?tag=area:heap")
+                            .json();
+                    maxHeap = Math.max(
+                            maxHeap,
+                            heap.path("measurements").path(0).path("value").asDouble());
+                    final String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
+                            .replaceFirst("^.*\\) ", "")
+                            .split(" ");
+                    final double cpu = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                    if (Double.isNaN(firstCpu)) {
+                        firstCpu = cpu;
+                    }
+                    lastCpu = cpu;
+                    Thread.sleep(500);
+                } catch (IOException e) {
+                    // a sample missed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        double cpuSeconds() {
+            return lastCpu - firstCpu;
+        }
+    }
+
+    private record Result(
+            double ingestSeconds,
+            double certifiedSeconds,
+            long refused,
+            long[] latencies,
+            double maxHeapBytes,
+            double cpuCores,
+            long[] verifyOnline,
+            long[] verifyOffline) {
+
+        String render(final int claims, final int batch, final int clients, final Duration startup) {
+            final StringBuilder out = new StringBuilder();
+            out.append("# HTTP load test ").append(Instant.now()).append("\n\n");
+            out.append(String.format(
+                    "- machine: %d cores, Java %s; gateway started in %.1f s, agents on, embedded ledger%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    startup.toMillis() / 1000.0));
+            out.append(String.format(
+                    "- %d claims, %d clients, %d claims per request (%d requests), %d refused%n",
+                    claims, clients, batch, latencies.length, refused));
+            out.append(String.format(
+                    "- **accepted**: %.0f claims/s (all answered in %.1f s)%n", claims / ingestSeconds, ingestSeconds));
+            out.append(String.format(
+                    "- **certified** (certificate ACTIVE, followed claim by claim): %.1f claims/s (the last one"
+                            + " %.1f s after the first request)%n",
+                    claims / certifiedSeconds, certifiedSeconds));
+            out.append(String.format(
+                    "- request latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99)));
+            out.append(String.format(
+                    "- gateway heap: at most %.0f MiB used (sampled twice a second); CPU %.2f cores on average%n",
+                    maxHeapBytes / 1048576, cpuCores));
+            final long[] online = verifyOnline.clone();
+            final long[] offline = verifyOffline.clone();
+            Arrays.sort(online);
+            Arrays.sort(offline);
+            out.append(String.format(
+                    "- certificate verification, %d certificates: online (POST /credentials/verify) p50 %.2f ms,"
+                            + " p99 %.2f ms; offline (signature and data model, after a warm-up pass) p50 %.3f ms,"
+                            + " p99 %.3f ms%n",
+                    online.length,
+                    percentile(online, 50),
+                    percentile(online, 99),
+                    percentile(offline, 50),
+                    percentile(offline, 99)));
+            return out.toString();
+        }
+
+        private static double percentile(final long[] sortedNanos, final int p) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            final int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+            return sortedNanos[Math.max(0, index)] / 1e6;
+        }
+    }
+}
