@@ -108,6 +108,35 @@ class StoreAndKeysTest {
         assertThat(store.findById("urn:uuid:accepted")).contains(accepted.get(0).sha256Hex());
     }
 
+    @Test
+    void a_batch_is_written_concurrently_all_or_nothing_and_indexed_once_recorded() throws Exception {
+        final ContentStore store = new ContentStore(dir);
+        final SigningKey owner = SigningKey.generateEd25519DidKey();
+        final List<SignedCredential> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(credential(owner, "urn:uuid:batch-" + i));
+        }
+        final List<Path> before = files();
+
+        assertThatThrownBy(() -> StoredCredentials.storedDuring(store, batch, () -> {
+                    throw new TransactionRefused("CLAIM_INELIGIBLE", ErrorCategory.UNPROCESSABLE, "claims[7]");
+                }))
+                .isInstanceOf(TransactionRefused.class);
+        assertThat(files()).as("a refused batch leaves the store as it was").isEqualTo(before);
+
+        StoredCredentials.storedDuring(store, batch, () -> "ok");
+        for (final SignedCredential c : batch) {
+            assertThat(store.get(c.sha256Hex())).hasValueSatisfying(o -> {
+                assertThat(o.bytes()).isEqualTo(c.bytes());
+                assertThat(o.mediaType()).isEqualTo(SignedCredential.MEDIA_TYPE);
+            });
+            assertThat(store.findById(c.credential().id().orElseThrow())).contains(c.sha256Hex());
+        }
+        assertThat(new ContentStore(dir).contains(batch.get(39).sha256Hex()))
+                .as("durable: another store on the same folder finds it")
+                .isTrue();
+    }
+
     private static SignedCredential credential(final SigningKey issuer, final String id) {
         final var subject = Json.object().put("id", "urn:x").put("name", "test");
         return VcJwt.sign(
