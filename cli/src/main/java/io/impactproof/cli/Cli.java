@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code impactproof} command line: {@code impactproof verify <file>} checks a certificate (or
  * claim, attestation, retirement) credential offline or against a registry, and prints its chain;
- * {@code transfer}, {@code split} and {@code retire} act on a certificate with the holder's key.
+ * {@code transfer}, {@code split} and {@code retire} act on a certificate with the holder's key;
+ * {@code import} signs and submits a file of claims with the owner's key.
  */
 @Command(
         name = "impactproof",
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Works with impactproof credentials.",
         subcommands = {
             VerifyCommand.class,
+            ImportCommand.class,
             HolderCommand.Transfer.class,
             HolderCommand.Split.class,
             HolderCommand.Retire.class

@@ -309,4 +309,89 @@ class CliIntegrationTests {
         assertThat(cli("verify", files.resolve("missing.jwt").toString()).exit())
                 .isNotZero();
     }
+
+    private static String csv(final int from, final int to, final String run) {
+        final StringBuilder out = new StringBuilder(
+                "carrier_siren,tracking_id,courier_id,delivered_on,zone,mode,parcels,distance_km\r\n");
+        for (int i = from; i < to; i++) {
+            out.append("552100554,IMP-")
+                    .append(run)
+                    .append('-')
+                    .append(i)
+                    .append(",courier-7,2026-03-10,rural,cargo-bike,3,12.5\r\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void import_signs_locally_sends_batches_reports_refusals_and_resumes_without_duplicates() throws Exception {
+        final String run = Long.toString(System.nanoTime(), 36);
+        final Path key = files.resolve("owner.jwk");
+        Files.writeString(key, owner.toPrivateJwkJson());
+        // An interrupted first run: only the first 120 rows got through.
+        final Path partial = files.resolve("deliveries-partial.csv");
+        Files.writeString(partial, csv(0, 120, run));
+        final Path full = files.resolve("deliveries.csv");
+        Files.writeString(
+                full,
+                csv(0, 250, run)
+                        // Two bad rows: a zone the schema refuses, and a delivery already in the file (row 2).
+                        + "552100554,IMP-" + run + "-bad,courier-7,2026-03-10,suburb,cargo-bike,3,12.5\r\n"
+                        + "552100554,IMP-" + run + "-1,courier-9,2026-03-10,rural,cargo-bike,3,12.5\r\n");
+        final String[] common = {
+            "--protocol",
+            "cargo-bike-delivery@1.1.0",
+            "--registry",
+            gateway.base,
+            "--key",
+            key.toString(),
+            "--batch",
+            "50",
+            "--no-progress"
+        };
+
+        final Run first = cli(concat(new String[] {"import", partial.toString()}, common));
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output()).contains("120 rows: 120 recorded, 0 skipped (already recorded), 0 refused");
+
+        final Run resumed = cli(concat(new String[] {"import", full.toString()}, common));
+        assertThat(resumed.exit()).as("refusals make the exit code 1").isEqualTo(1);
+        assertThat(resumed.output()).contains("252 rows: 130 recorded, 120 skipped (already recorded), 2 refused");
+        final java.util.List<org.apache.commons.csv.CSVRecord> report;
+        try (var reader = Files.newBufferedReader(Path.of(full + ".report.csv"))) {
+            report = org.apache.commons.csv.CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
+        }
+        assertThat(report).hasSize(252);
+        assertThat(report.get(250).get("outcome")).isEqualTo("refused");
+        assertThat(report.get(250).get("code")).isEqualTo("CLAIM_DATA_INVALID");
+        assertThat(report.get(251).get("code"))
+                .as("the same delivery again: claimed, or already certified by the agents")
+                .isIn("ACTIVITY_CLAIMED", "DOUBLE_COUNTING");
+        assertThat(report.subList(0, 120))
+                .allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("skipped"));
+        assertThat(report.subList(120, 250))
+                .allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("recorded"));
+        // Every recorded row is on the ledger once, under the id the report gives.
+        for (final var row : report.subList(0, 250)) {
+            assertThat(gateway.get("/owners/claims/"
+                                    + java.net.URLEncoder.encode(row.get("claim_id"), StandardCharsets.UTF_8))
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        final Run again = cli(concat(new String[] {"import", full.toString()}, common));
+        assertThat(again.output()).contains("252 rows: 0 recorded, 250 skipped (already recorded), 2 refused");
+    }
+
+    private static String[] concat(final String[] a, final String[] b) {
+        final String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
