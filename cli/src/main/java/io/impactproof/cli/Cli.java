@@ -17,12 +17,21 @@ import picocli.CommandLine.Command;
         subcommands = {
             VerifyCommand.class,
             ImportCommand.class,
+            Cli.Agent.class,
             HolderCommand.Transfer.class,
             HolderCommand.Split.class,
             HolderCommand.Retire.class
         })
 public final class Cli {
     private Cli() {}
+
+    /** {@code impactproof agent verifier …}: a party's agent in its own process, with its own key. */
+    @Command(
+            name = "agent",
+            mixinStandardHelpOptions = true,
+            description = "Runs a party's agent with its own key against a registry.",
+            subcommands = {VerifierAgentCommand.class})
+    static final class Agent {}
 
     public static void main(final String[] args) {
         System.exit(run(args));

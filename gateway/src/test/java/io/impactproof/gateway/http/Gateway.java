@@ -49,7 +49,12 @@ final class Gateway implements AutoCloseable {
                 "--impactproof.agents.verifiers=" + agents,
                 "--impactproof.agents.validator=" + agents,
                 "--spring.main.banner-mode=off"));
-        args.addAll(settings);
+        // A setting given again replaces the default (Spring would see both).
+        for (final String setting : settings) {
+            final String name = setting.contains("=") ? setting.substring(0, setting.indexOf('=') + 1) : setting;
+            args.removeIf(a -> a.startsWith(name));
+            args.add(setting);
+        }
         final ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         return new Gateway(context);
     }
@@ -120,7 +125,9 @@ final class Gateway implements AutoCloseable {
             final String protocolId,
             final tools.jackson.databind.node.ObjectNode data,
             final java.util.List<io.impactproof.client.ImpactCredentials.Evidence> evidence) {
-        final var protocol = bean(io.impactproof.client.RegistryClient.class).protocol(protocolId, "1.1.0");
+        // "id" names the bundled 1.1.0, "id@version" any published version.
+        final String[] ref = protocolId.contains("@") ? protocolId.split("@", 2) : new String[] {protocolId, "1.1.0"};
+        final var protocol = bean(io.impactproof.client.RegistryClient.class).protocol(ref[0], ref[1]);
         final var claim = io.impactproof.credentials.jwt.VcJwt.sign(
                 io.impactproof.client.ImpactCredentials.claim(
                         "urn:uuid:" + java.util.UUID.randomUUID(),

@@ -1,0 +1,295 @@
+package io.impactproof.cli;
+
+import io.impactproof.client.ImpactCredentials;
+import io.impactproof.client.Instructions;
+import io.impactproof.credentials.CredentialException;
+import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.did.DidDocument;
+import io.impactproof.credentials.did.DidKey;
+import io.impactproof.credentials.did.DidUrl;
+import io.impactproof.credentials.did.DocumentKeyResolver;
+import io.impactproof.credentials.did.ResolvedKey;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SignedCredential;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
+import io.impactproof.credentials.jwt.VcJwtVerifier;
+import io.impactproof.model.Actions;
+import io.impactproof.model.LedgerJson;
+import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.protocol.PublishedProtocol;
+import io.impactproof.protocols.ProtocolCache;
+import io.impactproof.protocols.ProtocolException;
+import io.impactproof.protocols.engine.CompiledProtocol;
+import io.impactproof.protocols.engine.Evaluation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A verifier as an independent party: its own process, its own key (read from a local file, never
+ * sent anywhere), talking to any gateway's public API. It reads the claims awaiting it, fetches each
+ * signed claim with a {@code claims.read} instruction it signs, checks the claim's signature itself,
+ * recomputes the value with the protocol engine from the protocol definition the ledger anchors,
+ * and signs and sends its attestations, a page per request. The ledger decides everything else
+ * (designation, consensus). Claims under a protocol that needs a reference implementation
+ * ({@code verification.reference}, e.g. BoaviztAPI) are left to verifiers that run one.
+ */
+@Command(
+        name = "verifier",
+        mixinStandardHelpOptions = true,
+        description = "Runs a verifier with its own key against a registry: attests the claims awaiting it.")
+final class VerifierAgentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--registry", required = true, description = "The registry's base URL.")
+    URI registry;
+
+    @Option(names = "--key", required = true, description = "The verifier's private JWK (JSON file).")
+    Path keyFile;
+
+    @Option(
+            names = "--kid",
+            required = true,
+            description = "The DID URL of that key, e.g. did:web:verifier.example#key-1.")
+    String keyId;
+
+    @Option(names = "--once", description = "Attest what is waiting now, then exit (default: keep watching).")
+    boolean once;
+
+    @Option(names = "--interval", defaultValue = "PT5S", description = "How often to look for new claims (ISO 8601).")
+    Duration interval;
+
+    @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")
+    int page;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, PublishedProtocol> protocols = new HashMap<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        final PrintWriter out = spec.commandLine().getOut();
+        final SigningKey key = SigningKey.parse(keyId, Files.readString(keyFile));
+        out.println("verifier " + key.did() + " on " + registry);
+        while (true) {
+            final int[] counts = sweep(key, out);
+            out.printf("attested %d, rejected %d, left %d%n", counts[0], counts[1], counts[2]);
+            out.flush();
+            if (once) {
+                return 0;
+            }
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    /** One pass over the claims awaiting this verifier: {attested, rejected, left for later}. */
+    private int[] sweep(final SigningKey key, final PrintWriter out) throws IOException, InterruptedException {
+        final int[] counts = new int[3];
+        String bookmark = "";
+        do {
+            final JsonNode pageNode = json(get(
+                    "/verifiers/" + pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
+                            + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
+                    null));
+            final List<ClaimRecord> claims = LedgerJson.readList(
+                    Json.write(pageNode.path("records")).getBytes(StandardCharsets.UTF_8), ClaimRecord.class);
+            bookmark = pageNode.path("bookmark").stringValue("");
+            final List<SignedCredential> attestations = new ArrayList<>();
+            for (final ClaimRecord claim : claims) {
+                try {
+                    final SignedCredential attestation = attest(key, claim);
+                    if (attestation == null) {
+                        counts[2]++;
+                        continue;
+                    }
+                    attestations.add(attestation);
+                    counts[
+                            "Rejected"
+                                            .equals(attestation
+                                                    .credential()
+                                                    .subject()
+                                                    .path("outcome")
+                                                    .stringValue(""))
+                                    ? 1
+                                    : 0]++;
+                } catch (IOException | RuntimeException e) {
+                    out.println("could not attest " + claim.id() + ": " + e.getMessage());
+                    counts[2]++;
+                }
+            }
+            if (!attestations.isEmpty()) {
+                final ObjectNode body = Json.object();
+                final var array = body.putArray("credentials");
+                attestations.forEach(a -> array.add(a.compact()));
+                final HttpResponse<String> answer = post("/verifiers/attestations", body);
+                if (answer.statusCode() != 201) {
+                    out.println("the registry refused the page: " + answer.statusCode() + " " + answer.body());
+                    counts[2] += attestations.size();
+                    counts[0] = 0;
+                    counts[1] = 0;
+                    return counts;
+                }
+            }
+        } while (!bookmark.isEmpty());
+        return counts;
+    }
+
+    /** The attestation of one claim record, or null when this verifier cannot check it here. */
+    private SignedCredential attest(final SigningKey key, final ClaimRecord claim)
+            throws IOException, InterruptedException {
+        final PublishedProtocol protocol = protocol(claim.protocol());
+        final CompiledProtocol compiled = ProtocolCache.compiled(protocol.digest(), protocol.definition());
+        if (compiled.protocol().verification().reference() != null) {
+            return null;
+        }
+        final String instruction =
+                Instructions.sign(key, Actions.READ_CLAIM, Json.object().put("claim", claim.id()), Instant.now());
+        final HttpResponse<String> credential = get(
+                "/verifiers/claims/" + URLEncoder.encode(claim.id(), StandardCharsets.UTF_8) + "/credential",
+                "Instruction " + instruction);
+        if (credential.statusCode() != 200) {
+            throw new IOException("reading the claim: " + credential.statusCode() + " " + credential.body());
+        }
+        final String compact = credential.body().trim();
+        // The owner's signature is checked here too: this verifier trusts the ledger's keys, not the node.
+        final SignedCredential signed = VcJwtVerifier.builder(DidKey.RESOLVER.orElse(this::resolveFromRegistry))
+                .clock(Clock.systemUTC())
+                .leeway(Duration.ofMinutes(5))
+                .build()
+                .verify(compact);
+        String outcome = "Verified";
+        BigDecimal value;
+        if (!signed.sha256Hex().equals(claim.digest())) {
+            // Not the bytes the ledger pins: nothing in them can be trusted.
+            throw new IOException("the claim credential served is not the one the ledger records");
+        }
+        try {
+            final Evaluation evaluation =
+                    compiled.evaluate(signed.credential().subject().get("data"));
+            value = claim.category().equals(evaluation.category())
+                    ? evaluation.impact().orElse(BigDecimal.ZERO)
+                    : evaluation.criteria().stream()
+                            .filter(c -> c.category().equals(claim.category()))
+                            .map(c -> c.value())
+                            .findFirst()
+                            .orElse(BigDecimal.ZERO);
+            if (!evaluation.eligible()) {
+                outcome = "Rejected";
+                value = BigDecimal.ZERO;
+            }
+        } catch (ProtocolException e) {
+            outcome = "Rejected";
+            value = BigDecimal.ZERO;
+        }
+        final var vc = ImpactCredentials.attestation(
+                "urn:uuid:" + UUID.randomUUID(),
+                key.did(),
+                signed,
+                registry.resolve("/artifacts/sha256/" + claim.digest()).toString(),
+                protocol,
+                new ImpactCredentials.Attested(
+                        claim.id(),
+                        claim.unit(),
+                        value.setScale(protocol.decimals(), RoundingMode.HALF_EVEN)
+                                .toPlainString(),
+                        outcome,
+                        null),
+                Instant.now());
+        return VcJwt.sign(vc, key, Instant.now());
+    }
+
+    private final DocumentKeyResolver documents = new DocumentKeyResolver();
+
+    /** A did:web key from the DID document the registry builds from the ledger's keys. */
+    private ResolvedKey resolveFromRegistry(final String kid) {
+        try {
+            return documents.resolve(kid);
+        } catch (CredentialException unknown) {
+            final String did = DidUrl.parse(kid).did();
+            try {
+                final HttpResponse<String> answer = get("/participants/" + pathDid(did) + "/did.json", null);
+                documents.add(DidDocument.fromJson(json(answer)));
+            } catch (IOException e) {
+                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, kid + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, kid + ": interrupted");
+            }
+            return documents.resolve(kid);
+        }
+    }
+
+    /** A DID as a path segment: colons stay, a did:web port's literal %3A is written %253A (docs/api.md). */
+    static String pathDid(final String did) {
+        return did.replace("%", "%25");
+    }
+
+    private PublishedProtocol protocol(final String ref) throws IOException, InterruptedException {
+        if (!protocols.containsKey(ref)) {
+            final HttpResponse<String> answer = get("/protocols", null);
+            for (final PublishedProtocol p :
+                    LedgerJson.readList(answer.body().getBytes(StandardCharsets.UTF_8), PublishedProtocol.class)) {
+                protocols.put(p.ref(), p);
+            }
+        }
+        final PublishedProtocol protocol = protocols.get(ref);
+        if (protocol == null) {
+            throw new IOException("the registry lists no protocol " + ref);
+        }
+        return protocol;
+    }
+
+    private JsonNode json(final HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException("the registry answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.parse(response.body());
+    }
+
+    private HttpResponse<String> get(final String path, final String authorization)
+            throws IOException, InterruptedException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/did+json, application/vc+jwt");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(final String path, final JsonNode body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(registry.resolve(path))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

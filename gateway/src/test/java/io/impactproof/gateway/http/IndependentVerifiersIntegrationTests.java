@@ -1,0 +1,159 @@
+package io.impactproof.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.gateway.agents.ManagedAgents;
+import io.impactproof.gateway.system.KeyStoreFile;
+import io.impactproof.model.Actions;
+import io.impactproof.model.claim.ClaimStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Verifiers as independent parties: five verifiers whose keys exist only in their own files, each
+ * run as its own process ({@code impactproof agent verifier}, the CLI's jar) against the gateway's
+ * public API; a gateway whose managed verifiers are off and whose key store holds none of their
+ * keys still gets the claims certified by its validator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndependentVerifiersIntegrationTests {
+    private static final String PROTOCOL = "cargo-bike-delivery";
+    private static final String VERSION = "1.2.0";
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    static Path keys;
+
+    private Gateway gateway;
+    private RegistryClient registry;
+    private final List<SigningKey> verifiers = new ArrayList<>();
+    private final SigningKey owner = SigningKey.generateEd25519DidKey();
+    /** An owner whose key the verifiers find in the DID document the registry serves from the ledger. */
+    private final SigningKey webOwner =
+            SigningKey.of("did:web:coop.independent.example#key-1", SigningKey.newEd25519());
+
+    @BeforeAll
+    void start() {
+        gateway = Gateway.start(data, true, 0, "http://registry.test", List.of("--impactproof.agents.verifiers=false"));
+        registry = gateway.bean(RegistryClient.class);
+        final ManagedAgents agents = gateway.bean(ManagedAgents.class);
+        agents.register(owner, "owner", "owner");
+        agents.register(webOwner, "web owner", "owner");
+        for (int i = 1; i <= 5; i++) {
+            final SigningKey verifier =
+                    SigningKey.of("did:web:verifier-" + i + ".independent.example#key-1", SigningKey.newEd25519());
+            agents.register(verifier, "independent verifier " + i, "verifier");
+            verifiers.add(verifier);
+        }
+        // The sub-network publishes a version of the protocol whose slots name the independent verifiers.
+        final ObjectNode args = Json.object()
+                .put(
+                        "definition",
+                        ManagedAgents.bundled("cargo-bike-delivery-1.1.0.yaml")
+                                .replace("version: 1.1.0", "version: " + VERSION));
+        final ObjectNode bindings = args.putObject("bindings");
+        for (int i = 0; i < 5; i++) {
+            bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
+        }
+        bindings.put("validator", agents.validator().did());
+        registry.publish(Instructions.sign(agents.operator(), Actions.PUBLISH, args, Instant.now()));
+    }
+
+    @AfterAll
+    void stop() {
+        gateway.close();
+    }
+
+    private Process agent(final SigningKey verifier, final Path log) throws IOException {
+        final Path key = keys.resolve(verifier.did().replace(':', '_') + ".jwk");
+        Files.writeString(key, verifier.toPrivateJwkJson());
+        final Path jar = Files.list(Path.of("..", "cli", "target"))
+                .filter(p -> p.getFileName().toString().endsWith("-all.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("build cli first: its -all.jar is missing"));
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "agent",
+                        "verifier",
+                        "--registry",
+                        gateway.base,
+                        "--key",
+                        key.toString(),
+                        "--kid",
+                        verifier.keyId(),
+                        "--once")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    @Test
+    void claims_are_certified_by_verifiers_running_in_their_own_processes_with_their_own_keys() throws Exception {
+        final List<String> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claims.add(gateway.submitClaim(owner, PROTOCOL + "@" + VERSION, Gateway.delivery("IND-" + i)));
+        }
+        claims.add(gateway.submitClaim(webOwner, PROTOCOL + "@" + VERSION, Gateway.delivery("IND-WEB")));
+        // verifier-3 finds the same values; three agree, the quorum of the protocol.
+        final List<Process> processes = new ArrayList<>();
+        final List<Path> logs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            final Path log = keys.resolve("verifier-" + (i + 1) + ".log");
+            logs.add(log);
+            processes.add(agent(verifiers.get(i), log));
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(processes.get(i).exitValue())
+                    .as(Files.readString(logs.get(i), StandardCharsets.UTF_8))
+                    .isZero();
+            assertThat(Files.readString(logs.get(i))).contains("attested 5, rejected 0, left 0");
+        }
+
+        Gateway.await(
+                () -> claims.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED),
+                "the node's validator certifies what the independent verifiers attested");
+        for (final String id : claims) {
+            assertThat(registry.attestations(id))
+                    .extracting(a -> a.verifier())
+                    .containsExactlyInAnyOrder(
+                            verifiers.get(0).did(),
+                            verifiers.get(1).did(),
+                            verifiers.get(2).did());
+        }
+        final KeyStoreFile store = gateway.bean(KeyStoreFile.class);
+        final String stored = Files.readString(data.resolve("keystore.json"));
+        for (final SigningKey v : verifiers) {
+            assertThat(stored)
+                    .as("no independent verifier's key in the node's key store")
+                    .doesNotContain(v.publicKey().toOctetKeyPair().getX().toString());
+        }
+        assertThat(store).isNotNull();
+        // Run again: nothing is left for them, nothing is attested twice.
+        final Path again = keys.resolve("again.log");
+        final Process second = agent(verifiers.get(0), again);
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(again)).contains("attested 0, rejected 0, left 0");
+    }
+}
