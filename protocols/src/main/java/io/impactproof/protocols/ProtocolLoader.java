@@ -77,6 +77,10 @@ public final class ProtocolLoader {
         } catch (DatabindException e) {
             throw new ProtocolException(
                     ProtocolError.PROTOCOL_MALFORMED, "a value has the wrong type or shape at " + path(e), e);
+        } catch (JacksonException e) {
+            // A number out of its field's range (decimals: 10^75) is refused by the parser, not the binder.
+            throw new ProtocolException(
+                    ProtocolError.PROTOCOL_MALFORMED, "a value is out of range: " + e.getOriginalMessage(), e);
         }
         ProtocolChecks.check(protocol);
         return CompiledProtocol.compile(protocol, tree);

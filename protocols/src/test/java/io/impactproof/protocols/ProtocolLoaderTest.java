@@ -26,6 +26,19 @@ class ProtocolLoaderTest {
     }
 
     @Test
+    void a_number_beyond_its_field_is_refused_with_a_code() {
+        // Found by fuzzing: decimals of 76 digits escaped the loader as a parser exception.
+        final String definition = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0")
+                .canonicalJson()
+                .replace("\"decimals\":2", "\"decimals\":" + "2".repeat(76));
+
+        final var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProtocolException.class, () -> ProtocolLoader.load(definition));
+
+        assertThat(error.code()).isEqualTo(ProtocolError.PROTOCOL_MALFORMED);
+    }
+
+    @Test
     void an_unknown_json_schema_keyword_is_a_typo_not_ignored() {
         final String definition = ProtocolLoader.bundled("cargo-bike-delivery", "1.1.0")
                 .canonicalJson()
