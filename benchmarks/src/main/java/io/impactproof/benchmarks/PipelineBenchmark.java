@@ -46,7 +46,23 @@ public final class PipelineBenchmark {
     public static void main(final String[] args) throws IOException {
         final int claims = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         final int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        final Path dir = Files.createTempDirectory("impactproof-bench");
+        // A third argument keeps the ledger there (e.g. to start a gateway on it); else a temporary folder.
+        final boolean keep = args.length > 2;
+        final Path dir =
+                keep ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("impactproof-bench");
+        try {
+            run(dir, claims, batch);
+        } finally {
+            if (!keep) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static void run(final Path dir, final int claims, final int batch) throws IOException {
         final SigningKey operator = SigningKey.of("did:web:operator.bench.example#key-1", SigningKey.newEd25519());
         final SigningKey owner = SigningKey.generateEd25519DidKey();
         final SigningKey validator = SigningKey.of("did:web:validator.bench.example#key-1", SigningKey.newEd25519());
