@@ -192,13 +192,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
         try {
             final Evaluation evaluation =
                     compiled.evaluate(signed.credential().subject().get("data"));
-            value = claim.category().equals(evaluation.category())
-                    ? evaluation.impact().orElse(BigDecimal.ZERO)
-                    : evaluation.criteria().stream()
-                            .filter(c -> c.category().equals(claim.category()))
-                            .map(c -> c.value())
-                            .findFirst()
-                            .orElse(BigDecimal.ZERO);
+            value = evaluation.value(claim.category()).orElse(BigDecimal.ZERO);
             if (!evaluation.eligible()) {
                 outcome = "Rejected";
                 value = BigDecimal.ZERO;

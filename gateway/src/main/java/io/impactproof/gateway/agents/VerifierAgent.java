@@ -13,7 +13,6 @@ import io.impactproof.model.protocol.PublishedProtocol;
 import io.impactproof.protocols.ProtocolCache;
 import io.impactproof.protocols.ProtocolException;
 import io.impactproof.protocols.engine.CompiledProtocol;
-import io.impactproof.protocols.engine.CriterionValue;
 import io.impactproof.protocols.engine.Evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -99,7 +98,7 @@ public final class VerifierAgent {
         BigDecimal value;
         try {
             final Evaluation evaluation = compiled.evaluate(data);
-            value = valueOf(evaluation, claim.category());
+            value = evaluation.value(claim.category()).orElse(BigDecimal.ZERO);
             if (!evaluation.eligible()) {
                 outcome = "Rejected";
             }
@@ -120,17 +119,5 @@ public final class VerifierAgent {
                 new ImpactCredentials.Attested(claim.id(), claim.unit(), value.toPlainString(), outcome, computation),
                 clock.instant());
         return VcJwt.sign(vc, key, clock.instant());
-    }
-
-    /** The value of the record's criterion: the impact, or a further criterion's by its category. */
-    private static BigDecimal valueOf(final Evaluation evaluation, final String category) {
-        if (category.equals(evaluation.category())) {
-            return evaluation.impact().orElse(BigDecimal.ZERO);
-        }
-        return evaluation.criteria().stream()
-                .filter(c -> c.category().equals(category))
-                .map(CriterionValue::value)
-                .findFirst()
-                .orElse(BigDecimal.ZERO);
     }
 }

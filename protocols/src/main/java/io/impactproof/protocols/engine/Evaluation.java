@@ -46,4 +46,19 @@ public record Evaluation(
         calculations = Map.copyOf(calculations);
         activityKey = Map.copyOf(activityKey);
     }
+
+    /**
+     * The value in one impact category: the impact's, or a further criterion's (a multi-criteria
+     * claim's record on the ledger names its category); empty when ineligible or not a category of
+     * this protocol.
+     */
+    public Optional<BigDecimal> value(final String inCategory) {
+        if (inCategory.equals(category)) {
+            return impact;
+        }
+        return criteria.stream()
+                .filter(c -> c.category().equals(inCategory))
+                .map(CriterionValue::value)
+                .findFirst();
+    }
 }

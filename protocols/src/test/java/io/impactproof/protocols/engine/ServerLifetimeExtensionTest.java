@@ -38,6 +38,9 @@ class ServerLifetimeExtensionTest {
         assertThat(result.calculations()).containsEntry("share", new BigDecimal("0.250000"));
         assertThat(result.impact()).contains(new BigDecimal("241.975000"));
         assertThat(result.unit()).isEqualTo("kgCO2e");
+        assertThat(result.value("ghg-emissions-avoided")).contains(new BigDecimal("241.975000"));
+        assertThat(result.value("abiotic-resources-saved")).contains(new BigDecimal("0.037300"));
+        assertThat(result.value("final-energy-saved")).isEmpty();
         assertThat(result.criteria())
                 .extracting(CriterionValue::id, CriterionValue::category, CriterionValue::unit, CriterionValue::value)
                 .containsExactly(
