@@ -15,13 +15,10 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,15 +84,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (for logs).")
     boolean quiet;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     /** One row: its number in the file (1-based), its claim id, the signed claim (null once settled). */
     private record Row(long number, String claimId, SignedCredential claim) {}
+
+    /** The registry's API, once the options are parsed. */
+    private RegistryHttp http;
 
     @Override
     public Integer call() throws IOException, InterruptedException, java.text.ParseException {
         final PrintWriter out = spec.commandLine().getOut();
+        http = new RegistryHttp(registry);
         if (batch < 1 || batch > 1000) {
             out.println("[FAILED] --batch is 1 to 1000");
             return 2;
@@ -167,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
         final List<Row> toSend = new ArrayList<>();
         for (final Row row : rows) {
             final HttpResponse<String> existing =
-                    get("/owners/claims/" + URLEncoder.encode(row.claimId(), StandardCharsets.UTF_8));
+                    http.get("/owners/claims/" + URLEncoder.encode(row.claimId(), StandardCharsets.UTF_8), null);
             if (existing.statusCode() == 200) {
                 report.printRecord(
                         row.number(),
@@ -192,7 +190,7 @@ final class ImportCommand implements Callable<Integer> {
             final ObjectNode body = Json.object();
             final var credentials = body.putArray("credentials");
             toSend.forEach(r -> credentials.add(r.claim().compact()));
-            final HttpResponse<String> answer = post("/owners/claims", body);
+            final HttpResponse<String> answer = http.post("/owners/claims", body);
             if (answer.statusCode() == 201) {
                 for (final Row r : toSend) {
                     report.printRecord(r.number(), r.claimId(), "recorded", "", "");
@@ -297,35 +295,10 @@ final class ImportCommand implements Callable<Integer> {
         if (ref.length != 2) {
             throw new IllegalArgumentException("--protocol is id@version, got " + protocol);
         }
-        final HttpResponse<String> answer = get("/protocols");
-        if (answer.statusCode() != 200) {
-            throw new IOException("the registry lists no protocols: " + answer.statusCode() + " " + answer.body());
-        }
-        return io.impactproof.model.LedgerJson.readList(
-                        answer.body().getBytes(StandardCharsets.UTF_8), PublishedProtocol.class)
-                .stream()
+        return http.protocols().stream()
                 .filter(p -> p.id().equals(ref[0]) && p.version().equals(ref[1]))
                 .findFirst()
                 .orElseThrow(() -> new IOException("the registry has no protocol " + protocol));
-    }
-
-    private HttpResponse<String> get(final String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(registry.resolve(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Accept", "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(final String path, final JsonNode body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(registry.resolve(path))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode parse(final String body) {

@@ -28,8 +28,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,13 +86,15 @@ final class VerifierAgentCommand implements Callable<Integer> {
     @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")
     int page;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, PublishedProtocol> protocols = new HashMap<>();
+
+    /** The registry's API, once the options are parsed. */
+    private RegistryHttp http;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
+        http = new RegistryHttp(registry);
         final SigningKey key = SigningKey.parse(keyId, Files.readString(keyFile));
         out.println("verifier " + key.did() + " on " + registry);
         while (true) {
@@ -113,7 +113,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
         final int[] counts = new int[3];
         String bookmark = "";
         do {
-            final JsonNode pageNode = json(get(
+            final JsonNode pageNode = json(http.get(
                     "/verifiers/" + pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
                             + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
                     null));
@@ -147,7 +147,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
                 final ObjectNode body = Json.object();
                 final var array = body.putArray("credentials");
                 attestations.forEach(a -> array.add(a.compact()));
-                final HttpResponse<String> answer = post("/verifiers/attestations", body);
+                final HttpResponse<String> answer = http.post("/verifiers/attestations", body);
                 if (answer.statusCode() != 201) {
                     out.println("the registry refused the page: " + answer.statusCode() + " " + answer.body());
                     counts[2] += attestations.size();
@@ -170,7 +170,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
         }
         final String instruction =
                 Instructions.sign(key, Actions.READ_CLAIM, Json.object().put("claim", claim.id()), Instant.now());
-        final HttpResponse<String> credential = get(
+        final HttpResponse<String> credential = http.get(
                 "/verifiers/claims/" + URLEncoder.encode(claim.id(), StandardCharsets.UTF_8) + "/credential",
                 "Instruction " + instruction);
         if (credential.statusCode() != 200) {
@@ -205,7 +205,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
                 "urn:uuid:" + UUID.randomUUID(),
                 key.did(),
                 signed,
-                registry.resolve("/artifacts/sha256/" + claim.digest()).toString(),
+                http.resolve("/artifacts/sha256/" + claim.digest()).toString(),
                 protocol,
                 new ImpactCredentials.Attested(
                         claim.id(),
@@ -227,7 +227,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
         } catch (CredentialException unknown) {
             final String did = DidUrl.parse(kid).did();
             try {
-                final HttpResponse<String> answer = get("/participants/" + pathDid(did) + "/did.json", null);
+                final HttpResponse<String> answer = http.get("/participants/" + pathDid(did) + "/did.json", null);
                 documents.add(DidDocument.fromJson(json(answer)));
             } catch (IOException e) {
                 throw new CredentialException(ErrorCode.KEY_NOT_FOUND, kid + ": " + e.getMessage());
@@ -246,9 +246,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
 
     private PublishedProtocol protocol(final String ref) throws IOException, InterruptedException {
         if (!protocols.containsKey(ref)) {
-            final HttpResponse<String> answer = get("/protocols", null);
-            for (final PublishedProtocol p :
-                    LedgerJson.readList(answer.body().getBytes(StandardCharsets.UTF_8), PublishedProtocol.class)) {
+            for (final PublishedProtocol p : http.protocols()) {
                 protocols.put(p.ref(), p);
             }
         }
@@ -264,26 +262,5 @@ final class VerifierAgentCommand implements Callable<Integer> {
             throw new IOException("the registry answered " + response.statusCode() + ": " + response.body());
         }
         return Json.parse(response.body());
-    }
-
-    private HttpResponse<String> get(final String path, final String authorization)
-            throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/did+json, application/vc+jwt");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(final String path, final JsonNode body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(registry.resolve(path))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
