@@ -1,14 +1,13 @@
 package io.impactproof.benchmarks.footprint;
 
 import io.impactproof.benchmarks.Deliveries;
+import io.impactproof.benchmarks.Harness;
 import io.impactproof.benchmarks.soak.GatewayProcess;
 import io.impactproof.benchmarks.soak.Registry;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.model.protocol.PublishedProtocol;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,17 +29,12 @@ import tools.jackson.databind.JsonNode;
  * <pre>scripts/footprint [claims] [--fabric]</pre>
  */
 public final class FootprintRun {
-    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
     private FootprintRun() {}
 
     public static void main(final String[] args) throws Exception {
-        final Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        final Path jar = Path.of(required(given, "jar"));
-        final Path data = Path.of(required(given, "data"));
+        final Map<String, String> given = Harness.options(args);
+        final Path jar = Path.of(Harness.required(given, "jar"));
+        final Path data = Path.of(Harness.required(given, "data"));
         final int claims = Integer.parseInt(given.getOrDefault("claims", "1000"));
         final int batch = Integer.parseInt(given.getOrDefault("batch", "100"));
         final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/footprint.md"));
@@ -49,11 +43,8 @@ public final class FootprintRun {
         if (fabric != null) {
             settings.add("--spring.config.additional-location=file:" + fabric);
         }
-        final Map<String, Long> nodes = fabric == null ? Map.of() : pids(Path.of(required(given, "pids")));
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        final Map<String, Long> nodes = fabric == null ? Map.of() : pids(Path.of(Harness.required(given, "pids")));
+        final int port = Harness.freeLoopbackPort();
         Files.createDirectories(data);
         final GatewayProcess gateway = GatewayProcess.start(jar, data, port, data.resolve("gateway.log"), settings);
         try {
@@ -81,7 +72,8 @@ public final class FootprintRun {
                 }
                 signed.forEach(c -> ids.add(c.credential().id().orElseThrow()));
             }
-            awaitCertified(registry, ids, Duration.ofMinutes(30));
+            registry.awaitCertified(
+                    ids, System.nanoTime() + Duration.ofMinutes(30).toNanos());
             final double seconds = (System.nanoTime() - began) / 1e9;
             final Map<String, Double> nodeCpu = new LinkedHashMap<>();
             cpuSeconds(nodes)
@@ -94,30 +86,6 @@ public final class FootprintRun {
             System.out.print(text);
         } finally {
             gateway.stop();
-        }
-    }
-
-    private static String required(final Map<String, String> given, final String name) {
-        final String value = given.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
-
-    private static void awaitCertified(final Registry registry, final List<String> ids, final Duration timeout)
-            throws IOException, InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        int next = 0;
-        while (next < ids.size()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException((ids.size() - next) + " claims not certified within " + timeout);
-            }
-            if ("CERTIFIED".equals(registry.status(ids.get(next)))) {
-                next++;
-            } else {
-                Thread.sleep(200);
-            }
         }
     }
 
@@ -135,14 +103,11 @@ public final class FootprintRun {
         return out;
     }
 
-    /** utime + stime of each process, in seconds (fields 14 and 15 of /proc/<pid>/stat). */
+    /** The CPU seconds of each process so far. */
     private static Map<String, Double> cpuSeconds(final Map<String, Long> nodes) throws IOException {
         final Map<String, Double> out = new LinkedHashMap<>();
         for (final var node : nodes.entrySet()) {
-            final String stat =
-                    Files.readString(Path.of("/proc", node.getValue().toString(), "stat"));
-            final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            out.put(node.getKey(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
+            out.put(node.getKey(), Harness.cpuSeconds(node.getValue()));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.impactproof.benchmarks.load;
 
 import io.impactproof.benchmarks.Deliveries;
+import io.impactproof.benchmarks.Harness;
 import io.impactproof.benchmarks.soak.GatewayProcess;
 import io.impactproof.benchmarks.soak.Registry;
 import io.impactproof.credentials.did.DidDocument;
@@ -12,8 +13,6 @@ import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.credentials.jwt.VcJwtVerifier;
 import io.impactproof.model.protocol.PublishedProtocol;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -49,22 +47,16 @@ public final class HttpLoadTest {
     private HttpLoadTest() {}
 
     public static void main(final String[] args) throws Exception {
-        final Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        final Path jar = Path.of(required(given, "jar"));
-        final Path data = Path.of(required(given, "data"));
+        final Map<String, String> given = Harness.options(args);
+        final Path jar = Path.of(Harness.required(given, "jar"));
+        final Path data = Path.of(Harness.required(given, "data"));
         final int claims = Integer.parseInt(given.getOrDefault("claims", "3000"));
         final int batch = Integer.parseInt(given.getOrDefault("batch", "100"));
         final int clients = Integer.parseInt(given.getOrDefault("clients", "4"));
         final int verifications = Integer.parseInt(given.getOrDefault("verify", "300"));
         final Duration timeout = Duration.parse(given.getOrDefault("timeout", "PT15M"));
         final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/load-" + batch + ".md"));
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        final int port = Harness.freeLoopbackPort();
         Files.createDirectories(data);
         final GatewayProcess gateway = GatewayProcess.start(jar, data, port, data.resolve("gateway.log"), List.of());
         try {
@@ -80,14 +72,6 @@ public final class HttpLoadTest {
         } finally {
             gateway.stop();
         }
-    }
-
-    private static String required(final Map<String, String> given, final String name) {
-        final String value = given.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     private static Result run(
@@ -148,7 +132,7 @@ public final class HttpLoadTest {
         }
         pool.shutdown();
         final double ingestSeconds = (System.nanoTime() - began) / 1e9;
-        final List<String> serials = awaitCertified(registry, ids, timeout, began);
+        final List<String> serials = registry.awaitCertified(ids, began + timeout.toNanos());
         final double certifiedSeconds = (System.nanoTime() - began) / 1e9;
         sampler.stop.set(true);
         sampling.join();
@@ -164,30 +148,6 @@ public final class HttpLoadTest {
                 sampler.cpuSeconds() / certifiedSeconds,
                 verifyOnline,
                 verifyOffline);
-    }
-
-    /** Follows the claims in order until each is CERTIFIED; returns their serials. */
-    private static List<String> awaitCertified(
-            final Registry registry, final List<String> ids, final Duration timeout, final long began)
-            throws IOException, InterruptedException {
-        final List<String> serials = new ArrayList<>();
-        for (final String id : ids) {
-            while (true) {
-                if (System.nanoTime() - began > timeout.toNanos()) {
-                    throw new IllegalStateException(
-                            (ids.size() - serials.size()) + " claims not certified within " + timeout);
-                }
-                final Registry.Answer answer =
-                        registry.get("/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-                final JsonNode record = answer.status() == 200 ? answer.json() : null;
-                if (record != null && "CERTIFIED".equals(record.path("status").stringValue(""))) {
-                    serials.add(record.path("certificate").stringValue(""));
-                    break;
-                }
-                Thread.sleep(100);
-            }
-        }
-        return serials;
     }
 
     private static void verify(
@@ -256,10 +216,7 @@ public final class HttpLoadTest {
                     maxHeap = Math.max(
                             maxHeap,
                             heap.path("measurements").path(0).path("value").asDouble());
-                    final String[] stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"))
-                            .replaceFirst("^.*\\) ", "")
-                            .split(" ");
-                    final double cpu = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                    final double cpu = Harness.cpuSeconds(pid);
                     if (Double.isNaN(firstCpu)) {
                         firstCpu = cpu;
                     }

@@ -7,8 +7,6 @@ import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.model.protocol.PublishedProtocol;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +53,7 @@ public final class CrashSoak {
 
     record Settings(Path jar, Path data, Path out, int kills, int clients, int rate, long seed, Duration drain) {
         static Settings parse(final String[] args) throws IOException {
-            final Map<String, String> given = new java.util.HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-            }
+            final Map<String, String> given = io.impactproof.benchmarks.Harness.options(args);
             if (!given.containsKey("jar")) {
                 throw new IllegalArgumentException("--jar <gateway exec jar> is required");
             }
@@ -85,10 +80,7 @@ public final class CrashSoak {
 
     public static void main(final String[] args) throws Exception {
         final Settings settings = Settings.parse(args);
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        final int port = io.impactproof.benchmarks.Harness.freeLoopbackPort();
         System.exit(new CrashSoak(settings, port).run() ? 0 : 1);
     }
 

@@ -130,6 +130,30 @@ public final class Registry {
         return postJson("/owners/claims", body);
     }
 
+    /**
+     * Follows the claims in order until each is CERTIFIED (one read at a time: cheap on the gateway);
+     * their certificates' serials. Fails once {@code deadline} ({@link System#nanoTime}) has passed.
+     */
+    public java.util.List<String> awaitCertified(final java.util.List<String> ids, final long deadline)
+            throws IOException, InterruptedException {
+        final java.util.List<String> serials = new java.util.ArrayList<>();
+        for (final String id : ids) {
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException((ids.size() - serials.size()) + " claims not certified in time");
+                }
+                final Answer answer = get("/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                final JsonNode record = answer.status() == 200 ? answer.json() : null;
+                if (record != null && "CERTIFIED".equals(record.path("status").stringValue(""))) {
+                    serials.add(record.path("certificate").stringValue(""));
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        return serials;
+    }
+
     /** The claim's status, or null when the ledger has no such claim. */
     public String status(final String claimId) throws IOException, InterruptedException {
         final Answer answer = get("/owners/claims/" + URLEncoder.encode(claimId, StandardCharsets.UTF_8));
