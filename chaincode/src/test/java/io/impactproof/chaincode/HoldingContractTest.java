@@ -2,10 +2,7 @@ package io.impactproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.json.Json;
-import io.impactproof.credentials.jwt.SignedCredential;
-import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.model.Actions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.certificate.CertificateStatus;
@@ -23,24 +20,7 @@ class HoldingContractTest extends ContractTest {
 
     @BeforeEach
     void setUp() {
-        final SignedCredential claim = r.claim(r.owner, CARGO, TestRegistry.delivery("HOLD-1"));
-        final String id = r.submitClaims(TestRegistry.ORG1, claim).get(0).id();
-        r.attestAll(claim, CARGO, "11.58", 3);
-        final CertificateRecord issued = r.issue(r.validator, id);
-        final var vc = ImpactCredentials.certificate(
-                issued,
-                r.protocol(CARGO),
-                TestRegistry.BASE_URL,
-                TestRegistry.BASE_URL + "/c",
-                issued.attestations().stream()
-                        .map(a -> TestRegistry.BASE_URL + "/a/" + a.verifier())
-                        .toList(),
-                r.claimRecord(id).evidence().stream()
-                        .map(sri -> Json.object().put("type", "Evidence").put("digestSRI", sri))
-                        .toList(),
-                r.clock.instant());
-        r.client().attach(List.of(VcJwt.sign(vc, r.validator, r.clock.instant())));
-        certificate = r.certificate(issued.serial());
+        certificate = r.certified(r.owner, TestRegistry.ORG1, CARGO, TestRegistry.delivery("HOLD-1"), "11.58");
         assertThat(certificate.status()).isEqualTo(CertificateStatus.ACTIVE);
     }
 

@@ -228,6 +228,32 @@ public final class TestRegistry implements AutoCloseable {
                 .get(0);
     }
 
+    /**
+     * An ACTIVE certificate of one claim of {@code by} under a bundled protocol: submitted through
+     * {@code org}, attested {@code value} by three verifiers, issued and its credential attached.
+     */
+    public CertificateRecord certified(
+            final SigningKey by, final String org, final String protocolId, final JsonNode data, final String value) {
+        final SignedCredential claim = claim(by, protocolId, data);
+        final String id = submitClaims(org, claim).get(0).id();
+        attestAll(claim, protocolId, value, 3);
+        final CertificateRecord issued = issue(validator, id);
+        final var vc = ImpactCredentials.certificate(
+                issued,
+                protocol(protocolId),
+                BASE_URL,
+                BASE_URL + "/c",
+                issued.attestations().stream()
+                        .map(a -> BASE_URL + "/a/" + a.verifier())
+                        .toList(),
+                claimRecord(id).evidence().stream()
+                        .map(sri -> Json.object().put("type", "Evidence").put("digestSRI", sri))
+                        .toList(),
+                clock.instant());
+        client().attach(List.of(VcJwt.sign(vc, validator, clock.instant())));
+        return certificate(issued.serial());
+    }
+
     public CertificateRecord certificate(final String serial) {
         return client().certificate(serial);
     }

@@ -6,6 +6,9 @@ import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.model.LedgerJson;
 import io.impactproof.model.Transactions;
 import io.impactproof.model.attestation.AttestationRecord;
+import io.impactproof.model.campaign.Allocation;
+import io.impactproof.model.campaign.Campaign;
+import io.impactproof.model.campaign.OwnerAccount;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.certificate.Movement;
 import io.impactproof.model.claim.ClaimRecord;
@@ -212,6 +215,60 @@ public final class RegistryClient {
         return page(
                 ledger.evaluate(Transactions.HOLDINGS_BY_HOLDER, did, Integer.toString(pageSize), bookmark),
                 CertificateRecord.class);
+    }
+
+    // Campaigns
+
+    public Campaign openCampaign(final String instruction) {
+        return one(submit(Transactions.CAMPAIGNS_OPEN, instruction), Campaign.class);
+    }
+
+    public Campaign closeCampaign(final String instruction) {
+        return one(submit(Transactions.CAMPAIGNS_CLOSE, instruction), Campaign.class);
+    }
+
+    /** A holder applies a certificate to a campaign; returns the allocation (SETTLED if an advance paid it all). */
+    public Allocation apply(final String instruction) {
+        return one(submit(Transactions.CAMPAIGNS_APPLY, instruction), Allocation.class);
+    }
+
+    public OwnerAccount advance(final String instruction) {
+        return one(submit(Transactions.CAMPAIGNS_ADVANCE, instruction), OwnerAccount.class);
+    }
+
+    /** Records a payment; returns the allocation, SETTLED when the payment completed it. */
+    public Allocation pay(final String instruction) {
+        return one(submit(Transactions.CAMPAIGNS_PAY, instruction), Allocation.class);
+    }
+
+    public Campaign campaign(final String id) {
+        return one(ledger.evaluate(Transactions.CAMPAIGNS_GET, id), Campaign.class);
+    }
+
+    public List<Campaign> campaigns() {
+        return list(ledger.evaluate(Transactions.CAMPAIGNS_LIST), Campaign.class);
+    }
+
+    public Page<Allocation> allocations(final String campaign, final int pageSize, final String bookmark) {
+        return page(
+                ledger.evaluate(Transactions.CAMPAIGNS_ALLOCATIONS, campaign, Integer.toString(pageSize), bookmark),
+                Allocation.class);
+    }
+
+    /** Every allocation of a campaign, in serial order. */
+    public List<Allocation> allocations(final String campaign) {
+        final List<Allocation> all = new ArrayList<>();
+        forEachPage((size, bookmark) -> allocations(campaign, size, bookmark), HOLDINGS_PAGE, all::addAll);
+        return all;
+    }
+
+    public OwnerAccount account(final String campaign, final String owner) {
+        return one(ledger.evaluate(Transactions.CAMPAIGNS_ACCOUNT, campaign, owner), OwnerAccount.class);
+    }
+
+    /** The allocation funding a certificate; refused with ALLOCATION_NOT_FOUND when none does. */
+    public Allocation funding(final String serial) {
+        return one(ledger.evaluate(Transactions.CAMPAIGNS_FUNDING, serial), Allocation.class);
     }
 
     /** Certificates per query when all of a holder's are read: about 0.5 MiB of records. */

@@ -27,6 +27,13 @@ public final class Actions {
     public static final String TRANSFER = "certificates.transfer";
     public static final String SPLIT = "certificates.split";
     public static final String RETIRE = "certificates.retire";
+    public static final String OPEN_CAMPAIGN = "campaigns.open";
+    public static final String CLOSE_CAMPAIGN = "campaigns.close";
+    /** A holder applies a certificate to a campaign, accepting its terms (what the financer receives on payment). */
+    public static final String APPLY = "campaigns.apply";
+
+    public static final String ADVANCE = "campaigns.advance";
+    public static final String PAY = "campaigns.pay";
 
     /** Reads of personal data (a claim's data, an evidence file), authorised off the ledger by the gateway. */
     public static final String READ_CLAIM = "claims.read";

@@ -61,7 +61,30 @@ public enum RegistryError implements StableCode {
             "The same activity is already claimed by another claim not yet certified or rejected (named in the detail)."),
     VALUE_OUT_OF_RANGE(
             ErrorCategory.UNPROCESSABLE,
-            "A Verified attestation's value is not greater than zero or exceeds 10^15 (a verifier who finds no impact attests Rejected).");
+            "A Verified attestation's value is not greater than zero or exceeds 10^15 (a verifier who finds no impact attests Rejected)."),
+    CAMPAIGN_NOT_FOUND(ErrorCategory.NOT_FOUND, "No campaign has this id."),
+    CAMPAIGN_EXISTS(ErrorCategory.CONFLICT, "A campaign with this id is already open or was opened before."),
+    CAMPAIGN_CLOSED(ErrorCategory.CONFLICT, "The campaign is closed: it allocates and advances nothing more."),
+    CAMPAIGN_INELIGIBLE(
+            ErrorCategory.UNPROCESSABLE,
+            "The certificate does not meet the campaign's eligibility (protocol and version, category, proof level, owner, organisation, period, amount)."),
+    BUDGET_EXHAUSTED(
+            ErrorCategory.CONFLICT,
+            "The campaign's remaining budget does not cover the allocation (an application may accept a partial one)."),
+    CAP_REACHED(ErrorCategory.CONFLICT, "The owner's per-month cap in this campaign is used up."),
+    ALREADY_FUNDED(
+            ErrorCategory.CONFLICT,
+            "The certificate, or the certificate it was split from, is already funded by a campaign (this one or another)."),
+    CERTIFICATE_COMMITTED(
+            ErrorCategory.CONFLICT,
+            "The certificate's units are allocated to a campaign and await payment: its holder cannot move them."),
+    ALLOCATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "The campaign has no allocation for this certificate."),
+    ALLOCATION_STATE_INVALID(
+            ErrorCategory.CONFLICT,
+            "The allocation's status does not allow this (frozen while its certificate is suspended, settled, cancelled)."),
+    PAYMENT_EXCEEDS_DUE(
+            ErrorCategory.UNPROCESSABLE, "The payment is more than what remains payable on the allocation."),
+    ADVANCE_EXCEEDS_BUDGET(ErrorCategory.CONFLICT, "The advance is more than the campaign's remaining budget.");
 
     private final ErrorCategory category;
     private final String meaning;

@@ -40,6 +40,17 @@ public final class Transactions {
     public static final String HOLDINGS_HISTORY = "holdings:History";
     public static final String HOLDINGS_BY_HOLDER = "holdings:ByHolder";
 
+    public static final String CAMPAIGNS_OPEN = "campaigns:Open";
+    public static final String CAMPAIGNS_CLOSE = "campaigns:Close";
+    public static final String CAMPAIGNS_APPLY = "campaigns:Apply";
+    public static final String CAMPAIGNS_ADVANCE = "campaigns:Advance";
+    public static final String CAMPAIGNS_PAY = "campaigns:Pay";
+    public static final String CAMPAIGNS_GET = "campaigns:Get";
+    public static final String CAMPAIGNS_LIST = "campaigns:List";
+    public static final String CAMPAIGNS_ALLOCATIONS = "campaigns:Allocations";
+    public static final String CAMPAIGNS_ACCOUNT = "campaigns:Account";
+    public static final String CAMPAIGNS_FUNDING = "campaigns:Funding";
+
     /** Transient fields: signed credentials travel there so that they never enter a block. */
     public static final String TRANSIENT_CLAIMS = "claims";
 

@@ -287,6 +287,7 @@ public final class CertificateContract extends RegistryContract {
         final String reason = signed.text("reason", Bounds.REASON);
         final CertificateRecord changed = withStatus(ctx, certificate, target, reason);
         ctx.certificates().save(certificate, changed);
+        ctx.campaigns().certificateStatusChanged(certificate.serial(), target, ctx.nowText());
         cascade(ctx, certificate, target, reason);
         switch (target) {
             case SUSPENDED ->
@@ -341,6 +342,7 @@ public final class CertificateContract extends RegistryContract {
             };
             if (applies) {
                 ctx.certificates().save(lot, withStatus(ctx, lot, target, reason));
+                ctx.campaigns().certificateStatusChanged(serial, target, ctx.nowText());
             }
             cascade(ctx, lot, target, reason);
         }

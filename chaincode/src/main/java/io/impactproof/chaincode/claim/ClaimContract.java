@@ -158,6 +158,7 @@ public final class ClaimContract extends RegistryContract {
                 .claimedValue(evaluation.impact().orElseThrow().toPlainString())
                 .proofLevel(evaluation.proofLevel().label())
                 .evidence(evidence)
+                .amounts(amounts(protocol, evaluation))
                 .status(ClaimStatus.SUBMITTED)
                 .submittedAt(ctx.nowText())
                 .updatedAt(ctx.nowText())
@@ -183,6 +184,23 @@ public final class ClaimContract extends RegistryContract {
             protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, each.id()));
         }
         return records;
+    }
+
+    /** Currencies whose calculations are amounts a campaign may pay (a programme's bonus), kept on the record. */
+    private static final java.util.Set<String> CURRENCIES = java.util.Set.of("EUR");
+
+    private static Map<String, String> amounts(final PublishedProtocol protocol, final Evaluation evaluation) {
+        final Map<String, String> out = new java.util.TreeMap<>();
+        Protocols.compiled(protocol).protocol().calculations().stream()
+                .filter(c -> CURRENCIES.contains(c.unit()))
+                .forEach(c -> out.put(
+                        c.name(),
+                        evaluation
+                                .calculations()
+                                .get(c.name())
+                                .setScale(2, java.math.RoundingMode.DOWN)
+                                .toPlainString()));
+        return out;
     }
 
     private static List<ClaimRecord> withCriteria(final RegistryContext ctx, final ClaimRecord first) {

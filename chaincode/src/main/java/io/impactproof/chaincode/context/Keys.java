@@ -40,5 +40,16 @@ public final class Keys {
     /** certstatus [status, serial] → "" (certificates ISSUED and awaiting their credential). */
     public static final String CERTIFICATE_STATUS = "certstatus";
 
+    /** campaign [id] → Campaign. */
+    public static final String CAMPAIGN = "campaign";
+    /** allocation [campaign, serial] → Allocation. */
+    public static final String ALLOCATION = "allocation";
+    /** funding [serial] → id of the campaign that funds the certificate (never two). */
+    public static final String FUNDING = "funding";
+    /** campaignowner [campaign, owner] → OwnerAccount (allocations and advances of one owner). */
+    public static final String CAMPAIGN_OWNER = "campaignowner";
+    /** campaignmonth [campaign, owner, month] → amount allocated to the owner for that month (per-month caps). */
+    public static final String CAMPAIGN_MONTH = "campaignmonth";
+
     private Keys() {}
 }

@@ -2,6 +2,7 @@ package io.impactproof.chaincode.context;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.impactproof.chaincode.attestation.Attestations;
+import io.impactproof.chaincode.campaign.Campaigns;
 import io.impactproof.chaincode.certificate.Certificates;
 import io.impactproof.chaincode.claim.Activities;
 import io.impactproof.chaincode.claim.Claims;
@@ -28,6 +29,7 @@ public final class RegistryContext extends Context {
     private final Activities activities;
     private final Attestations attestations;
     private final Certificates certificates;
+    private final Campaigns campaigns;
     private final Signatures signatures;
     private final Authorisation authorisation;
     private final Events events;
@@ -43,6 +45,7 @@ public final class RegistryContext extends Context {
         this.activities = new Activities(state);
         this.attestations = new Attestations(state);
         this.certificates = new Certificates(state);
+        this.campaigns = new Campaigns(state);
         this.signatures = new Signatures(state, participants, now);
         this.authorisation = new Authorisation(participants, this::organisation);
         this.events = new Events(stub);
@@ -99,6 +102,10 @@ public final class RegistryContext extends Context {
 
     public Certificates certificates() {
         return certificates;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
     }
 
     public Signatures signatures() {

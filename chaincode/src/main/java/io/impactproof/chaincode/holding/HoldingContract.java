@@ -53,23 +53,7 @@ public final class HoldingContract extends RegistryContract {
             throw new RegistryException(
                     RegistryError.ARGUMENT_INVALID, "the certificate is already held by " + to.did());
         }
-        final CertificateRecord moved = certificate.toBuilder()
-                .holder(to.did())
-                .updatedAt(ctx.nowText())
-                .build();
-        ctx.certificates().save(certificate, moved);
-        ctx.certificates().release(certificate.holder(), certificate.serial());
-        ctx.certificates().hold(to.did(), certificate.serial());
-        ctx.certificates()
-                .record(movement(ctx, certificate.serial(), "transferred", signed.signer())
-                        .from(certificate.holder())
-                        .to(to.did())
-                        .quantity(certificate.quantity())
-                        .build());
-        ctx.events()
-                .emit(
-                        "CertificateTransferred",
-                        Map.of("serial", certificate.serial(), "from", certificate.holder(), "to", to.did()));
+        final CertificateRecord moved = Moves.transfer(ctx, certificate, to.did(), signed.signer(), null);
         return LedgerJson.string(moved);
     }
 
@@ -169,22 +153,7 @@ public final class HoldingContract extends RegistryContract {
                 signed.signer(),
                 ctx.nowText(),
                 ctx.txId());
-        final CertificateRecord retired = certificate.toBuilder()
-                .status(Transitions.certificate(certificate.status(), CertificateStatus.RETIRED))
-                .retirement(retirement)
-                .updatedAt(ctx.nowText())
-                .build();
-        ctx.certificates().save(certificate, retired);
-        ctx.certificates()
-                .record(movement(ctx, certificate.serial(), "retired", signed.signer())
-                        .from(certificate.holder())
-                        .quantity(certificate.quantity())
-                        .note(retirement.purpose() + " for " + retirement.beneficiary())
-                        .build());
-        ctx.events()
-                .emit(
-                        "CertificateRetired",
-                        Map.of("serial", certificate.serial(), "beneficiary", retirement.beneficiary()));
+        final CertificateRecord retired = Moves.retire(ctx, certificate, retirement);
         return LedgerJson.string(retired);
     }
 
@@ -205,22 +174,13 @@ public final class HoldingContract extends RegistryContract {
         return Pages.json(ctx.certificates().heldBy(did, Pages.size(pageSize), bookmark));
     }
 
-    /** The certificate named by the instruction, ACTIVE and held by its signer, of the submitting organisation. */
+    /**
+     * The certificate named by the instruction, ACTIVE, held by its signer, of the submitting
+     * organisation, and not committed to a campaign awaiting payment.
+     */
     private static CertificateRecord held(final RegistryContext ctx, final Instruction signed) {
-        final CertificateRecord certificate = ctx.certificates().find(signed.text("serial", Bounds.IDENTIFIER));
-        if (!certificate.holder().equals(signed.signer())) {
-            throw new RegistryException(
-                    RegistryError.NOT_HOLDER, signed.signer() + " does not hold " + certificate.serial());
-        }
-        final Participant holder = ctx.participants().find(signed.signer());
-        if (!holder.active()) {
-            throw new RegistryException(RegistryError.PARTICIPANT_INACTIVE, holder.did());
-        }
-        ctx.authorisation().requireOwnOrganisation(holder);
-        if (certificate.status() != CertificateStatus.ACTIVE) {
-            throw new RegistryException(
-                    RegistryError.CERTIFICATE_STATE_INVALID, certificate.serial() + " is " + certificate.status());
-        }
+        final CertificateRecord certificate = Moves.held(ctx, signed);
+        ctx.campaigns().requireNotCommitted(certificate.serial());
         return certificate;
     }
 }

@@ -1,6 +1,8 @@
 package io.impactproof.model.claim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the ledger holds of a claim: digests and non-personal metadata, never the claim data. This
@@ -13,6 +15,8 @@ import java.util.List;
  * @param assetKey hex SHA-256 identifying the asset, for period overlap checks
  * @param claimedValue the value the protocol engine computed from the claim data
  * @param evidence the digestSRI of each evidence item the claim pins
+ * @param amounts the protocol's calculations in a currency (EUR), e.g. a programme's bonus, computed
+ *     from the claim data by the chaincode and paid by campaigns whose terms name them; absent when none
  * @param fixedValue the value fixed from the attestations, once the quorum agrees
  * @param spread max − min of the attested values, once the quorum is reached
  */
@@ -33,6 +37,7 @@ public record ClaimRecord(
         String claimedValue,
         String proofLevel,
         List<String> evidence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> amounts,
         ClaimStatus status,
         int attestations,
         String fixedValue,
@@ -43,6 +48,7 @@ public record ClaimRecord(
         String updatedAt) {
     public ClaimRecord {
         evidence = List.copyOf(evidence);
+        amounts = amounts == null || amounts.isEmpty() ? null : Map.copyOf(amounts);
     }
 
     /**
@@ -80,6 +86,7 @@ public record ClaimRecord(
         private String claimedValue;
         private String proofLevel;
         private List<String> evidence;
+        private Map<String, String> amounts;
         private ClaimStatus status;
         private int attestations;
         private String fixedValue;
@@ -108,6 +115,7 @@ public record ClaimRecord(
             this.claimedValue = r.claimedValue;
             this.proofLevel = r.proofLevel;
             this.evidence = r.evidence;
+            this.amounts = r.amounts;
             this.status = r.status;
             this.attestations = r.attestations;
             this.fixedValue = r.fixedValue;
@@ -198,6 +206,11 @@ public record ClaimRecord(
             return this;
         }
 
+        public Builder amounts(final Map<String, String> value) {
+            this.amounts = value;
+            return this;
+        }
+
         public Builder status(final ClaimStatus value) {
             this.status = value;
             return this;
@@ -256,6 +269,7 @@ public record ClaimRecord(
                     claimedValue,
                     proofLevel,
                     evidence,
+                    amounts,
                     status,
                     attestations,
                     fixedValue,
