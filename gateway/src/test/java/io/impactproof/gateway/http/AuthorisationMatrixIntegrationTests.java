@@ -363,6 +363,55 @@ class AuthorisationMatrixIntegrationTests {
                                     .put("jurisdiction", "FR")
                                     .put("reportingPeriod", "2026")));
         }));
+        rows.put("POST /financers/campaigns", new Row(f.financer2, () -> by -> {
+            final ObjectNode args = campaign("matrix-" + fresh.incrementAndGet());
+            return gateway.postJson("/financers/campaigns", instruction(by, Actions.OPEN_CAMPAIGN, args));
+        }));
+        rows.put("POST /owners/campaigns/{id}/apply", new Row(f.owner2, () -> {
+            final String id = openCampaign();
+            final String serial = f.active().serial();
+            return by -> gateway.postJson(
+                    "/owners/campaigns/" + id + "/apply",
+                    instruction(
+                            by, Actions.APPLY, Json.object().put("campaign", id).put("serial", serial)));
+        }));
+        rows.put("POST /financers/campaigns/{id}/pay", new Row(f.financer2, () -> {
+            final String id = openCampaign();
+            final String serial = f.active().serial();
+            f.registry.apply(Fixture.sign(
+                    f.owner, Actions.APPLY, Json.object().put("campaign", id).put("serial", serial)));
+            return by -> gateway.postJson(
+                    "/financers/campaigns/" + id + "/pay",
+                    instruction(
+                            by,
+                            Actions.PAY,
+                            Json.object()
+                                    .put("campaign", id)
+                                    .put("serial", serial)
+                                    .put("amount", "1.00")
+                                    .put("reference", "SEPA-1")
+                                    .put("paidOn", "2026-04-02")));
+        }));
+        rows.put("POST /financers/campaigns/{id}/advance", new Row(f.financer2, () -> {
+            final String id = openCampaign();
+            return by -> gateway.postJson(
+                    "/financers/campaigns/" + id + "/advance",
+                    instruction(
+                            by,
+                            Actions.ADVANCE,
+                            Json.object()
+                                    .put("campaign", id)
+                                    .put("owner", f.owner.did())
+                                    .put("amount", "1.00")
+                                    .put("reference", "ADV-1")
+                                    .put("paidOn", "2026-04-02")));
+        }));
+        rows.put("POST /financers/campaigns/{id}/close", new Row(f.financer2, () -> {
+            final String id = openCampaign();
+            return by -> gateway.postJson(
+                    "/financers/campaigns/" + id + "/close",
+                    instruction(by, Actions.CLOSE_CAMPAIGN, Json.object().put("campaign", id)));
+        }));
         return rows;
     }
 
@@ -379,6 +428,22 @@ class AuthorisationMatrixIntegrationTests {
         Request get(final String path, final String... headers) {
             return Request.get(path, headers);
         }
+    }
+
+    /** A campaign's terms: the cargo-bike bonus, a budget of 100 EUR. */
+    private static ObjectNode campaign(final String id) {
+        final ObjectNode args =
+                Json.object().put("id", id).put("title", "campaign " + id).put("budget", "100.00");
+        args.putObject("eligibility").putArray("protocols").addObject().put("id", Fixture.CARGO);
+        args.putObject("terms").put("amount", "bonus_eur");
+        return args;
+    }
+
+    /** A fresh campaign opened by the fixture's financer; returns its id. */
+    private String openCampaign() {
+        final String id = "matrix-" + fresh.incrementAndGet();
+        f.registry.openCampaign(Fixture.sign(f.financer, Actions.OPEN_CAMPAIGN, campaign(id)));
+        return id;
     }
 
     /** The bundled cargo-bike protocol under a version never published before. */

@@ -52,6 +52,7 @@ final class Fixture implements AutoCloseable {
     final SigningKey owner2 = SigningKey.generateEd25519DidKey();
     final SigningKey verifier2 = SigningKey.of("did:web:verifier.org2.example#key-1", SigningKey.newEd25519());
     final SigningKey validator2 = SigningKey.of("did:web:validator.org2.example#key-1", SigningKey.newEd25519());
+    final SigningKey financer2 = SigningKey.of("did:web:fund.org2.example#key-1", SigningKey.newEd25519());
     private final AtomicInteger activities = new AtomicInteger();
 
     Fixture(final Path data) {
@@ -67,7 +68,8 @@ final class Fixture implements AutoCloseable {
                 operator2,
                 Actions.REGISTER,
                 Instructions.registration(operator2.did(), "operator of org2", ORG2, List.of("operator"), operator2)));
-        for (final var entry : Map.of(owner2, "owner", verifier2, "verifier", validator2, "validator")
+        for (final var entry : Map.of(
+                        owner2, "owner", verifier2, "verifier", validator2, "validator", financer2, "financer")
                 .entrySet()) {
             org2.register(sign(
                     operator2,
