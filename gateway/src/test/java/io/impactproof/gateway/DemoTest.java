@@ -54,6 +54,9 @@ class DemoTest {
                     .contains("refused: DOUBLE_COUNTING")
                     .contains("6 certificates issued and activated")
                     .contains("[ok]     protocol cargo-bike-delivery@1.1.0")
+                    .contains("refused: BUDGET_EXHAUSTED")
+                    .containsPattern("allocated \\S+ +5\\.00 EUR of  10\\.00 due \\(PARTIAL\\)")
+                    .contains("budget 12.00, allocated 12.00, paid 12.00 (advance included), remaining 0.00 EUR")
                     .doesNotContain("[FAILED]")
                     .contains("All expected outcomes observed.");
         }

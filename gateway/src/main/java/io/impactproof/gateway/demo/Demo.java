@@ -149,6 +149,8 @@ public final class Demo {
         observed("trust chain " + (chain.allValid() ? "valid" : "BROKEN"));
         section("10. Digital services: a server kept a fifth year, three criteria, verifiers that are algorithms");
         ok &= digitalServices(protocols.get("server-lifetime-extension"));
+        section("11. A campaign that pays only on proof: an energy supplier funds the cargo-bike bonus (CEE)");
+        ok &= ceeCampaign(certificates);
         out.println(ok ? "\nAll expected outcomes observed." : "\nSOME EXPECTED OUTCOMES WERE NOT OBSERVED.");
         return ok;
     }
@@ -489,6 +491,108 @@ public final class Demo {
         });
         out.println("  (three certificates, one per criterion: each is held, sold and retired on its own)");
         return ok && certificates.size() == 3;
+    }
+
+    /**
+     * An obligated energy supplier commits 12 EUR to the programme's bonus (per parcel by zone, capped
+     * at 10 EUR per delivery), advances 2 EUR to the cargo coop, which applies its three delivery
+     * certificates; the third gets what is left of the budget, with the coop's consent; each payment
+     * retires the delivery's kWh cumac for the supplier's CEE obligation in the same transaction.
+     */
+    private boolean ceeCampaign(final List<CertificateRecord> certificates) {
+        final SigningKey supplier = keys.key(
+                "energy-supplier",
+                () -> SigningKey.of(AgentIdentities.keyId(baseUrl, "energy-supplier"), SigningKey.newEd25519()));
+        agents.register(supplier, "Obligated energy supplier", "financer");
+        final SigningKey coop = owners.get("cargo-coop");
+        final String id = "cee-colis-" + run.toLowerCase(Locale.ROOT);
+        final ObjectNode open = Json.object()
+                .put("id", id)
+                .put("title", "CEE programme: cargo-bike deliveries in La Rochelle")
+                .put("budget", "12.00")
+                .put("currency", "EUR");
+        final ObjectNode eligibility = open.putObject("eligibility");
+        eligibility.putArray("protocols").addObject().put("id", "cargo-bike-delivery");
+        eligibility.put("minProofLevel", "calculated");
+        eligibility.putArray("owners").add(coop.did());
+        open.putObject("terms")
+                .put("amount", "bonus_eur")
+                .put("capPerClaim", "10.00")
+                .put("settlement", "retire")
+                .put("beneficiary", "Obligated energy supplier")
+                .put("purpose", "CEE energy-savings obligation");
+        registry.openCampaign(Instructions.sign(supplier, Actions.OPEN_CAMPAIGN, open, clock.instant()));
+        out.printf(
+                "  %s opened with a committed budget of 12.00 EUR (bonus per parcel by zone, capped at 10.00)%n", id);
+        registry.advance(Instructions.sign(
+                supplier,
+                Actions.ADVANCE,
+                Json.object()
+                        .put("campaign", id)
+                        .put("owner", coop.did())
+                        .put("amount", "2.00")
+                        .put("reference", "ADV-" + run)
+                        .put("paidOn", clock.instant().toString().substring(0, 10)),
+                clock.instant()));
+        out.println("  advance of 2.00 EUR paid to cargo-coop before any proof (netted against its first allocation)");
+        final List<CertificateRecord> deliveries = certificates.stream()
+                .filter(c -> c.protocol().startsWith("cargo-bike-delivery@"))
+                .toList();
+        boolean ok = deliveries.size() == 3;
+        final List<io.impactproof.model.campaign.Allocation> allocations = new ArrayList<>();
+        for (final CertificateRecord c : deliveries) {
+            final ObjectNode apply = Json.object().put("campaign", id).put("serial", c.serial());
+            try {
+                allocations.add(registry.apply(Instructions.sign(coop, Actions.APPLY, apply, clock.instant())));
+            } catch (TransactionRefused e) {
+                out.printf("  %s refused: %s — %s%n", c.serial(), e.code(), e.detail());
+                observed("campaign refused " + e.code());
+                ok &= "BUDGET_EXHAUSTED".equals(e.code());
+                apply.put("acceptPartial", true);
+                allocations.add(registry.apply(Instructions.sign(coop, Actions.APPLY, apply, clock.instant())));
+            }
+        }
+        for (final var a : allocations) {
+            out.printf(
+                    "  allocated %-44s %6s EUR of %6s due (%s), advance netted %s, payable %s%n",
+                    a.serial(), a.amount(), a.due(), a.outcome(), a.netted(), a.payable());
+            observed("allocated " + a.amount() + " of " + a.due() + " " + a.outcome() + " netted " + a.netted());
+        }
+        for (final var a : allocations) {
+            final var settled = registry.pay(Instructions.sign(
+                    supplier,
+                    Actions.PAY,
+                    Json.object()
+                            .put("campaign", id)
+                            .put("serial", a.serial())
+                            .put("amount", a.payable())
+                            .put(
+                                    "reference",
+                                    "SEPA-" + run + "-"
+                                            + a.serial().substring(a.serial().length() - 6))
+                            .put("paidOn", clock.instant().toString().substring(0, 10)),
+                    clock.instant()));
+            final CertificateRecord retired = registry.certificate(a.serial());
+            out.printf(
+                    "  paid %s EUR → %s, certificate %s %s for %s%n",
+                    a.payable(),
+                    settled.status(),
+                    retired.serial(),
+                    retired.status(),
+                    retired.retirement().beneficiary());
+            observed("paid " + a.payable() + " " + settled.status() + " " + retired.status());
+            ok &= retired.status().name().equals("RETIRED");
+        }
+        final var campaign = registry.campaign(id);
+        out.printf(
+                "  budget %s, allocated %s, paid %s (advance included), remaining %s EUR%n",
+                campaign.budget(),
+                campaign.allocated(),
+                campaign.paid(),
+                campaign.remaining().toPlainString());
+        observed("campaign " + campaign.budget() + " " + campaign.allocated() + " " + campaign.paid());
+        out.println("  (pay on proof: suspending a funded certificate freezes its allocation, revoking cancels it)");
+        return ok && campaign.remaining().signum() == 0 && allocations.size() == 3;
     }
 
     private SignedCredential serverClaim(
