@@ -180,6 +180,13 @@ public final class RegistryClient {
                 CertificateRecord.class);
     }
 
+    /** A page of every certificate, in serial order; {@code bookmark} empty for the first. */
+    public Page<CertificateRecord> certificates(final int pageSize, final String bookmark) {
+        return page(
+                ledger.evaluate(Transactions.CERTIFICATES_LIST, Integer.toString(pageSize), bookmark),
+                CertificateRecord.class);
+    }
+
     /** The set bits of a status list, as indexes within it. */
     public List<Long> statusBits(final String purpose, final long list) {
         return list(ledger.evaluate(Transactions.CERTIFICATES_STATUS_BITS, purpose, Long.toString(list)), Long.class);

@@ -32,6 +32,7 @@ public final class Transactions {
     public static final String CERTIFICATES_REVOKE = "certificates:Revoke";
     public static final String CERTIFICATES_GET = "certificates:Get";
     public static final String CERTIFICATES_BY_STATUS = "certificates:ByStatus";
+    public static final String CERTIFICATES_LIST = "certificates:List";
     public static final String CERTIFICATES_STATUS_BITS = "certificates:StatusBits";
 
     public static final String HOLDINGS_TRANSFER = "holdings:Transfer";

@@ -257,6 +257,12 @@ public final class CertificateContract extends RegistryContract {
         return LedgerJson.string(ctx.certificates().find(serial));
     }
 
+    /** A page of every certificate, in serial order: what the public registry lists. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE, name = "List")
+    public String list(final RegistryContext ctx, final String pageSize, final String bookmark) {
+        return Pages.json(ctx.certificates().all(Pages.size(pageSize), bookmark));
+    }
+
     /** A page of the certificates with a status; only ISSUED (awaiting their credential) is indexed. */
     @Transaction(intent = Transaction.TYPE.EVALUATE, name = "ByStatus")
     public String byStatus(

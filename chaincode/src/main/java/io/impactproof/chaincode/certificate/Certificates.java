@@ -72,6 +72,15 @@ public final class Certificates {
 
     /** The certificates a participant holds or has retired. */
     /** A page of the certificates a participant holds, in serial order (queries only). */
+    /** A page of every certificate, in serial order (queries only): the public registry. */
+    public State.Page<CertificateRecord> all(final int pageSize, final String bookmark) {
+        return state.page(
+                Keys.CERTIFICATE,
+                bytes -> io.impactproof.model.LedgerJson.read(bytes, CertificateRecord.class),
+                pageSize,
+                bookmark);
+    }
+
     public State.Page<CertificateRecord> heldBy(final String did, final int pageSize, final String bookmark) {
         final State.Page<String> index = state.page(Keys.HOLDING, bytes -> "", pageSize, bookmark, did);
         return new State.Page<>(

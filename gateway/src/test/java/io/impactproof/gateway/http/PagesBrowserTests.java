@@ -207,4 +207,94 @@ class PagesBrowserTests {
         driver.get(gateway.base + "/");
         assertThat(driver.getPageSource()).contains("Proof-of-impact registry");
     }
+
+    @Test
+    void the_public_registry_lists_certificates_with_serial_ranges_and_totals_per_unit() throws Exception {
+        final String dom = render(
+                "/registry.html?protocol=cargo-bike-delivery&holder="
+                        + URLEncoder.encode(fund.did(), StandardCharsets.UTF_8),
+                "data-loaded",
+                "registry.png");
+
+        assertThat(dom)
+                .contains("data-loaded=\"true\"")
+                .contains("1 certificates match")
+                .contains(serial)
+                .contains("units 1–1158")
+                .contains("kWh cumac")
+                .contains("final-energy-saved");
+        assertThat(dom).as("the other certificate is not the fund's").doesNotContain(withEvidence);
+        assertThat(driver.findElement(By.id("csv")).getDomAttribute("href")).startsWith("/registry.csv?");
+    }
+
+    @Test
+    void a_campaign_page_shows_its_budget_bar_and_a_chart_per_month() throws Exception {
+        final SigningKey supplier = SigningKey.of("did:web:supplier.pages.example#key-1", SigningKey.newEd25519());
+        gateway.bean(ManagedAgents.class).register(supplier, "Energy supplier", "financer");
+        final String funded =
+                gateway.awaitCertificate(gateway.submitClaim(owner, "cargo-bike-delivery", Gateway.delivery("PAGE-3")));
+        final var open = Json.object()
+                .put("id", "page-cee")
+                .put("title", "CEE cargo bikes")
+                .put("budget", "20.00");
+        open.putObject("eligibility").putArray("protocols").addObject().put("id", "cargo-bike-delivery");
+        open.putObject("terms").put("amount", "bonus_eur").put("capPerClaim", "10.00");
+        assertThat(gateway.postJson(
+                                "/financers/campaigns",
+                                Json.object()
+                                        .put(
+                                                "instruction",
+                                                Instructions.sign(supplier, "campaigns.open", open, Instant.now())))
+                        .status())
+                .isEqualTo(201);
+        assertThat(gateway.postJson(
+                                "/owners/campaigns/page-cee/apply",
+                                Json.object()
+                                        .put(
+                                                "instruction",
+                                                Instructions.sign(
+                                                        owner,
+                                                        "campaigns.apply",
+                                                        Json.object()
+                                                                .put("campaign", "page-cee")
+                                                                .put("serial", funded),
+                                                        Instant.now())))
+                        .status())
+                .isEqualTo(200);
+        assertThat(gateway.postJson(
+                                "/financers/campaigns/page-cee/pay",
+                                Json.object()
+                                        .put(
+                                                "instruction",
+                                                Instructions.sign(
+                                                        supplier,
+                                                        "campaigns.pay",
+                                                        Json.object()
+                                                                .put("campaign", "page-cee")
+                                                                .put("serial", funded)
+                                                                .put("amount", "6.00")
+                                                                .put("reference", "SEPA-PAGE")
+                                                                .put("paidOn", "2026-04-02"),
+                                                        Instant.now())))
+                        .status())
+                .isEqualTo(200);
+
+        final String dom = render("/campaign.html?id=page-cee", "data-loaded", "campaign.png");
+
+        assertThat(dom)
+                .contains("data-loaded=\"true\"")
+                .contains("Budget <b>20.00 EUR</b>: allocated 6.00, paid 6.00")
+                .contains("remaining <b>14.00</b>")
+                .contains(funded)
+                .contains("SETTLED")
+                .contains("kWh cumac");
+        final Object bars = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        "const c = Chart.getChart('months'); return c ? c.data.datasets.map(d => d.data) : null;");
+        assertThat(String.valueOf(bars))
+                .as("the chart is drawn by the vendored Chart.js: allocated by activity month, paid by payment month")
+                .contains("6");
+        final String list = render("/campaign.html", "data-loaded", "campaigns.png");
+        assertThat(list).contains("CEE cargo bikes").contains("page-cee");
+    }
 }

@@ -1,0 +1,45 @@
+package io.impactproof.gateway.registry;
+
+import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.certificate.CertificateStatus;
+import java.util.Locale;
+
+/**
+ * A search of the public registry; every criterion is optional and they combine. This record is
+ * immutable.
+ *
+ * @param protocol a protocol id, or {@code id@version}
+ * @param vintage the year the activity period ends
+ * @param status a certificate status; without one, split certificates (whose units are in their
+ *     lots) are left out so that no unit is listed twice
+ * @param beneficiary part of a retirement's beneficiary, case-insensitive
+ * @param serial the start of a serial number (a block, or a block and its first unit)
+ */
+record RegistryQuery(
+        String protocol,
+        String category,
+        String vintage,
+        String status,
+        String holder,
+        String beneficiary,
+        String serial) {
+
+    boolean matches(final CertificateRecord c) {
+        return (protocol == null
+                        || c.protocol().equals(protocol)
+                        || c.protocol().startsWith(protocol + "@"))
+                && (category == null || c.category().equals(category))
+                && (vintage == null || c.periodEnd().startsWith(vintage))
+                && (status == null
+                        ? c.status() != CertificateStatus.SPLIT
+                        : c.status().name().equalsIgnoreCase(status))
+                && (holder == null || c.holder().equals(holder))
+                && (beneficiary == null
+                        || c.retirement() != null
+                                && c.retirement()
+                                        .beneficiary()
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(beneficiary.toLowerCase(Locale.ROOT)))
+                && (serial == null || c.serial().startsWith(serial));
+    }
+}
