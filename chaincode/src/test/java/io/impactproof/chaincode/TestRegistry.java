@@ -237,10 +237,16 @@ public final class TestRegistry implements AutoCloseable {
         final SignedCredential claim = claim(by, protocolId, data);
         final String id = submitClaims(org, claim).get(0).id();
         attestAll(claim, protocolId, value, 3);
-        final CertificateRecord issued = issue(validator, id);
+        return activate(issue(validator, id));
+    }
+
+    /** Attaches the validator's credential to an ISSUED certificate: it becomes ACTIVE. */
+    public CertificateRecord activate(final CertificateRecord issued) {
+        final String protocolId = issued.protocol().split("@")[0];
+        final String id = issued.claim();
         final var vc = ImpactCredentials.certificate(
                 issued,
-                protocol(protocolId),
+                client().protocol(protocolId, issued.protocol().split("@")[1]),
                 BASE_URL,
                 BASE_URL + "/c",
                 issued.attestations().stream()

@@ -57,6 +57,38 @@ public final class ImpactCredentials {
     }
 
     /**
+     * A person's consent, to be signed with the person's own did:key: the proofs of these months
+     * about the person (named by {@link io.impactproof.model.consent.Subjects#digest}) may reach the owner.
+     *
+     * @param validUntil when the consent lapses, or null
+     */
+    public static VerifiableCredential consent(
+            final String id,
+            final String person,
+            final String owner,
+            final String subject,
+            final List<String> months,
+            final List<String> proofs,
+            final Instant validUntil,
+            final Instant validFrom) {
+        final ObjectNode body =
+                Json.object().put("type", "Consent").put("owner", owner).put("subject", subject);
+        months.forEach(body.putArray("months")::add);
+        proofs.forEach(body.putArray("proofs")::add);
+        final VerifiableCredential.Builder builder = VerifiableCredential.builder()
+                .context(CredentialTypes.IMPACT_CONTEXT)
+                .type(CredentialTypes.CONSENT)
+                .id(id)
+                .issuer(person)
+                .validFrom(validFrom)
+                .subject(body);
+        if (validUntil != null) {
+            builder.validUntil(validUntil);
+        }
+        return builder.build();
+    }
+
+    /**
      * A verifier's attestation of a claim: outcome {@code Verified} with its value, or {@code Rejected}.
      *
      * @param claimUrl where the claim's exact vc+jwt is served

@@ -12,6 +12,7 @@ import io.impactproof.model.campaign.OwnerAccount;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.certificate.Movement;
 import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.consent.Consent;
 import io.impactproof.model.participant.Participant;
 import io.impactproof.model.participant.Role;
 import io.impactproof.model.protocol.PublishedProtocol;
@@ -276,6 +277,28 @@ public final class RegistryClient {
     /** The allocation funding a certificate; refused with ALLOCATION_NOT_FOUND when none does. */
     public Allocation funding(final String serial) {
         return one(ledger.evaluate(Transactions.CAMPAIGNS_FUNDING, serial), Allocation.class);
+    }
+
+    // Consents
+
+    /** Records consent credentials, each signed by the person's own did:key; returns one record per month. */
+    public List<Consent> giveConsents(final Collection<SignedCredential> consents) {
+        return list(
+                ledger.submit(
+                        Transactions.CONSENTS_GIVE,
+                        List.of(),
+                        Map.of(Transactions.TRANSIENT_CONSENTS, compacts(consents))),
+                Consent.class);
+    }
+
+    /** Withdraws consents for months ahead (an instruction consents.withdraw signed by the person's did:key). */
+    public List<Consent> withdrawConsents(final String instruction) {
+        return list(submit(Transactions.CONSENTS_WITHDRAW, instruction), Consent.class);
+    }
+
+    /** The consents of one subject to one owner, by month. */
+    public List<Consent> consents(final String owner, final String subject) {
+        return list(ledger.evaluate(Transactions.CONSENTS_LIST, owner, subject), Consent.class);
     }
 
     /** Certificates per query when all of a holder's are read: about 0.5 MiB of records. */

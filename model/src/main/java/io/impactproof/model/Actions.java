@@ -34,6 +34,10 @@ public final class Actions {
 
     public static final String ADVANCE = "campaigns.advance";
     public static final String PAY = "campaigns.pay";
+    /** An employee (a did:key, not a registered participant) withdraws consents for the months ahead. */
+    public static final String WITHDRAW_CONSENT = "consents.withdraw";
+    /** A financer reads its campaign's payroll export (it holds personal data: the employees' trips). */
+    public static final String READ_PAYROLL = "exports.payroll";
 
     /** Reads of personal data (a claim's data, an evidence file), authorised off the ledger by the gateway. */
     public static final String READ_CLAIM = "claims.read";

@@ -9,6 +9,8 @@ public final class CredentialTypes {
     public static final String ATTESTATION = "ImpactAttestationCredential";
     public static final String CERTIFICATE = "ProofOfImpactCredential";
     public static final String RETIREMENT = "RetirementCredential";
+    /** A person's consent, signed with the person's own did:key, to share proofs of some months with an owner. */
+    public static final String CONSENT = "ConsentCredential";
 
     private CredentialTypes() {}
 }

@@ -84,7 +84,15 @@ public enum RegistryError implements StableCode {
             "The allocation's status does not allow this (frozen while its certificate is suspended, settled, cancelled)."),
     PAYMENT_EXCEEDS_DUE(
             ErrorCategory.UNPROCESSABLE, "The payment is more than what remains payable on the allocation."),
-    ADVANCE_EXCEEDS_BUDGET(ErrorCategory.CONFLICT, "The advance is more than the campaign's remaining budget.");
+    ADVANCE_EXCEEDS_BUDGET(ErrorCategory.CONFLICT, "The advance is more than the campaign's remaining budget."),
+    CONSENT_MISSING(
+            ErrorCategory.FORBIDDEN,
+            "The person the claim is about has not consented to share proofs of that month with the claim's owner."),
+    CONSENT_WITHDRAWN(ErrorCategory.FORBIDDEN, "The person withdrew the consent for that month."),
+    CONSENT_EXPIRED(ErrorCategory.FORBIDDEN, "The consent for that month was valid until a time now past."),
+    CONSENT_SIGNER_MISMATCH(
+            ErrorCategory.FORBIDDEN,
+            "The consent is signed by another key than the one that enrolled this person with this owner.");
 
     private final ErrorCategory category;
     private final String meaning;

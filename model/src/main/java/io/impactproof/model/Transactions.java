@@ -52,11 +52,16 @@ public final class Transactions {
     public static final String CAMPAIGNS_ACCOUNT = "campaigns:Account";
     public static final String CAMPAIGNS_FUNDING = "campaigns:Funding";
 
+    public static final String CONSENTS_GIVE = "consents:Give";
+    public static final String CONSENTS_WITHDRAW = "consents:Withdraw";
+    public static final String CONSENTS_LIST = "consents:List";
+
     /** Transient fields: signed credentials travel there so that they never enter a block. */
     public static final String TRANSIENT_CLAIMS = "claims";
 
     public static final String TRANSIENT_ATTESTATIONS = "attestations";
     public static final String TRANSIENT_CERTIFICATES = "certificates";
+    public static final String TRANSIENT_CONSENTS = "consents";
 
     /** A batch is bounded so one transaction cannot hold the ledger for long. */
     public static final int MAX_BATCH = 1000;

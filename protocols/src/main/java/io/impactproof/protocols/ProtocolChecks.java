@@ -2,6 +2,7 @@ package io.impactproof.protocols;
 
 import io.impactproof.protocols.model.ActivitySpec;
 import io.impactproof.protocols.model.Calculation;
+import io.impactproof.protocols.model.Consent;
 import io.impactproof.protocols.model.Criterion;
 import io.impactproof.protocols.model.ImpactSpec;
 import io.impactproof.protocols.model.ProofSpec;
@@ -49,6 +50,9 @@ final class ProtocolChecks {
         required(required(p.baseline(), "baseline").scenario(), "baseline.scenario");
         required(p.baseline().additionality(), "baseline.additionality");
         proof(required(p.proof(), "proof"));
+        if (p.consent() != null) {
+            consent(p.consent(), p.claimSchema());
+        }
         verification(required(p.verification(), "verification"));
         slots(p.validators(), "validators");
         if (p.constants() != null) {
@@ -136,6 +140,23 @@ final class ProtocolChecks {
         if ((proof.levelField() == null)
                 != (proof.levels() == null || proof.levels().isEmpty())) {
             throw invalid("proof.levelField and proof.levels go together");
+        }
+    }
+
+    /** Both consent fields are required string properties of the claim schema. */
+    private static void consent(final Consent consent, final tools.jackson.databind.JsonNode schema) {
+        for (final String field :
+                new String[] {required(consent.subject(), "consent.subject"), required(consent.month(), "consent.month")
+                }) {
+            identifier(field, "consent");
+            final boolean required = java.util.stream.StreamSupport.stream(
+                            schema.path("required").spliterator(), false)
+                    .anyMatch(n -> field.equals(n.stringValue(null)));
+            if (!required
+                    || !"string"
+                            .equals(schema.at("/properties/" + field + "/type").stringValue(null))) {
+                throw invalid("consent." + field + " must be a required string field of claimSchema");
+            }
         }
     }
 

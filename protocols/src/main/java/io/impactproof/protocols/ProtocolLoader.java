@@ -30,6 +30,7 @@ public final class ProtocolLoader {
     public static final List<String> BUNDLED = List.of(
             "cargo-bike-delivery-1.1.0.yaml",
             "home-to-work-commute-1.1.0.yaml",
+            "home-to-work-commute-1.2.0.yaml",
             "low-carbon-forestry-1.1.0.yaml",
             "server-lifetime-extension-1.0.0.yaml",
             "cloud-right-sizing-1.0.0.yaml");

@@ -16,6 +16,7 @@ class ProtocolLoaderTest {
                 .containsExactly(
                         "cargo-bike-delivery@1.1.0",
                         "home-to-work-commute@1.1.0",
+                        "home-to-work-commute@1.2.0",
                         "low-carbon-forestry@1.1.0",
                         "server-lifetime-extension@1.0.0",
                         "cloud-right-sizing@1.0.0");
@@ -23,6 +24,38 @@ class ProtocolLoaderTest {
             assertThat(p.protocol().sources()).isNotEmpty();
             assertThat(p.protocol().verification().verifiers()).hasSize(5);
         });
+    }
+
+    @Test
+    void a_consent_names_required_string_fields_of_the_claim_schema() {
+        final var commute = ProtocolLoader.bundled("home-to-work-commute", "1.2.0");
+        assertThat(commute.protocol().consent().subject()).isEqualTo("commuter_id");
+        final String json = commute.canonicalJson();
+        for (final String broken : new String[] {
+            json.replace("\"subject\":\"commuter_id\"", "\"subject\":\"employee_name\""),
+            json.replace("\"month\":\"consent_month\"", "\"month\":\"distance_km\"")
+        }) {
+            final var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    ProtocolException.class, () -> ProtocolLoader.load(broken));
+            assertThat(error.code()).isEqualTo(ProtocolError.PROTOCOL_FIELD_INVALID);
+            assertThat(error.getMessage()).contains("must be a required string field of claimSchema");
+        }
+    }
+
+    @Test
+    void the_commute_allowance_is_paid_for_active_modes_only() {
+        final var commute = ProtocolLoader.bundled("home-to-work-commute", "1.2.0");
+        final String bike = "{'employer_siren':'356000000','commuter_id':'emp-00000001','trip_date':'2026-03-10',"
+                + "'leg':'outbound','mode':'bike','distance_km':12,'proof_level':'sworn-statement','consent_month':'2026-03'}";
+        assertThat(commute.evaluate(io.impactproof.credentials.json.Json.parse(bike.replace('\'', '"')))
+                        .calculations()
+                        .get("allowance_eur"))
+                .isEqualByComparingTo("3.000");
+        assertThat(commute.evaluate(io.impactproof.credentials.json.Json.parse(
+                                bike.replace("'bike'", "'tram-metro'").replace('\'', '"')))
+                        .calculations()
+                        .get("allowance_eur"))
+                .isEqualByComparingTo("0");
     }
 
     @Test

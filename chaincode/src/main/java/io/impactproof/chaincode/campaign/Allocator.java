@@ -58,6 +58,22 @@ final class Allocator {
                 outcome = Allocation.CAPPED;
             }
         }
+        final String beneficiary = claim().subject();
+        final BigDecimal usedByBeneficiary =
+                beneficiary == null ? Money.ZERO : ctx.campaigns().beneficiaryUse(campaign.id(), beneficiary, month);
+        if (terms.capPerBeneficiaryMonth() != null && beneficiary != null) {
+            final BigDecimal left = Money.of(terms.capPerBeneficiaryMonth()).subtract(usedByBeneficiary);
+            if (left.signum() <= 0) {
+                throw new RegistryException(
+                        RegistryError.CAP_REACHED,
+                        "the person the claim is about has received the cap of " + terms.capPerBeneficiaryMonth() + " "
+                                + campaign.currency() + " for " + month + " in " + campaign.id());
+            }
+            if (amount.compareTo(left) > 0) {
+                amount = left;
+                outcome = Allocation.CAPPED;
+            }
+        }
         final OwnerAccount account = ctx.campaigns().account(campaign.id(), certificate.producer());
         final BigDecimal outstanding = Money.of(account.outstanding());
         final BigDecimal remaining = campaign.remaining();
@@ -81,6 +97,7 @@ final class Allocator {
                 campaign.id(),
                 certificate.serial(),
                 certificate.producer(),
+                beneficiary,
                 certificate.protocol(),
                 certificate.category(),
                 certificate.unit(),
@@ -101,6 +118,9 @@ final class Allocator {
         ctx.campaigns().save(allocation);
         ctx.campaigns().fund(certificate.serial(), campaign.id());
         ctx.campaigns().monthUse(campaign.id(), certificate.producer(), month, used.add(amount));
+        if (beneficiary != null) {
+            ctx.campaigns().beneficiaryUse(campaign.id(), beneficiary, month, usedByBeneficiary.add(amount));
+        }
         ctx.campaigns()
                 .save(new OwnerAccount(
                         campaign.id(),
@@ -142,6 +162,9 @@ final class Allocator {
         if (!e.owners().isEmpty() && !e.owners().contains(certificate.producer())) {
             refuse(certificate.producer() + " is not an owner it funds");
         }
+        if (!e.beneficiaries().isEmpty() && !e.beneficiaries().contains(claim().subject())) {
+            refuse("the person the claim is about is not one it funds");
+        }
         if (!e.organisations().isEmpty() && !e.organisations().contains(certificate.organisation())) {
             refuse("the sub-network " + certificate.organisation() + " is not one it funds");
         }
@@ -168,7 +191,7 @@ final class Allocator {
         if (terms.rate() != null) {
             due = Money.down(quantity.multiply(new BigDecimal(terms.rate())));
         } else {
-            final ClaimRecord claim = ctx.claims().find(certificate.claim());
+            final ClaimRecord claim = claim();
             final String stated =
                     claim.amounts() == null ? null : claim.amounts().get(terms.amount());
             if (stated == null) {
@@ -183,6 +206,15 @@ final class Allocator {
             refuse("its terms give nothing for " + certificate.quantity() + " " + certificate.unit());
         }
         return due;
+    }
+
+    private ClaimRecord claim;
+
+    private ClaimRecord claim() {
+        if (claim == null) {
+            claim = ctx.claims().find(certificate.claim());
+        }
+        return claim;
     }
 
     private void refuse(final String why) {

@@ -237,7 +237,9 @@ public final class CampaignContract extends RegistryContract {
                                 ctx.nowText(),
                                 ctx.txId()),
                         campaign.financer())
-                : Moves.transfer(ctx, certificate, campaign.financer(), by, note);
+                : certificate.holder().equals(campaign.financer())
+                        ? certificate
+                        : Moves.transfer(ctx, certificate, campaign.financer(), by, note);
         ctx.campaigns()
                 .save(allocation.with(
                         AllocationStatus.SETTLED,

@@ -19,10 +19,24 @@ final class CampaignTerms {
     /** Entries an eligibility list may hold. */
     static final int MAX_LIST = 100;
 
-    private static final Set<String> ELIGIBILITY_FIELDS =
-            Set.of("protocols", "categories", "minProofLevel", "owners", "organisations", "periodStart", "periodEnd");
-    private static final Set<String> TERMS_FIELDS =
-            Set.of("rate", "amount", "capPerClaim", "capPerOwnerMonth", "settlement", "beneficiary", "purpose");
+    private static final Set<String> ELIGIBILITY_FIELDS = Set.of(
+            "protocols",
+            "categories",
+            "minProofLevel",
+            "owners",
+            "beneficiaries",
+            "organisations",
+            "periodStart",
+            "periodEnd");
+    private static final Set<String> TERMS_FIELDS = Set.of(
+            "rate",
+            "amount",
+            "capPerClaim",
+            "capPerOwnerMonth",
+            "capPerBeneficiaryMonth",
+            "settlement",
+            "beneficiary",
+            "purpose");
 
     private CampaignTerms() {}
 
@@ -73,6 +87,7 @@ final class CampaignTerms {
                 categories,
                 level,
                 texts("eligibility.owners", node.path("owners")),
+                texts("eligibility.beneficiaries", node.path("beneficiaries")),
                 texts("eligibility.organisations", node.path("organisations")),
                 start,
                 end);
@@ -108,6 +123,7 @@ final class CampaignTerms {
                 amount,
                 cap("terms.capPerClaim", node.path("capPerClaim")),
                 cap("terms.capPerOwnerMonth", node.path("capPerOwnerMonth")),
+                cap("terms.capPerBeneficiaryMonth", node.path("capPerBeneficiaryMonth")),
                 settlement,
                 beneficiary,
                 purpose);

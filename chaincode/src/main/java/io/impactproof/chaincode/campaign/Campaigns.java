@@ -101,6 +101,17 @@ public final class Campaigns {
         state.mark(State.key(Keys.CAMPAIGN_MONTH, campaign, owner, month), Money.text(used));
     }
 
+    /** What was allocated for one person (a claim's subject) for one month (YYYY-MM). */
+    public BigDecimal beneficiaryUse(final String campaign, final String subject, final String month) {
+        return state.marker(State.key(Keys.CAMPAIGN_BENEFICIARY, campaign, subject, month))
+                .map(Money::of)
+                .orElse(Money.ZERO);
+    }
+
+    public void beneficiaryUse(final String campaign, final String subject, final String month, final BigDecimal used) {
+        state.mark(State.key(Keys.CAMPAIGN_BENEFICIARY, campaign, subject, month), Money.text(used));
+    }
+
     /** Fails if the certificate's units are promised to a campaign that has not paid for them yet. */
     public void requireNotCommitted(final String serial) {
         funding(serial).filter(a -> a.status().commits()).ifPresent(a -> {
@@ -159,5 +170,12 @@ public final class Campaigns {
                 a.owner(),
                 a.month(),
                 monthUse(a.campaign(), a.owner(), a.month()).subtract(amount));
+        if (a.beneficiary() != null) {
+            beneficiaryUse(
+                    a.campaign(),
+                    a.beneficiary(),
+                    a.month(),
+                    beneficiaryUse(a.campaign(), a.beneficiary(), a.month()).subtract(amount));
+        }
     }
 }

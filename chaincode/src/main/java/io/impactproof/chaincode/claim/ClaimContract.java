@@ -128,6 +128,7 @@ public final class ClaimContract extends RegistryContract {
                     RegistryError.CLAIM_INELIGIBLE,
                     evaluation.failures().stream().map(RuleFailure::ruleId).collect(Collectors.joining(", ")));
         }
+        final String person = consented(ctx, protocol, owner.did(), data);
         ctx.activities().requireNotCounted(evaluation.uniquenessKey());
         ctx.activities().claim(evaluation.uniquenessKey(), id);
         if (vc.evidence().size() > Bounds.EVIDENCE) {
@@ -159,6 +160,7 @@ public final class ClaimContract extends RegistryContract {
                 .proofLevel(evaluation.proofLevel().label())
                 .evidence(evidence)
                 .amounts(amounts(protocol, evaluation))
+                .subject(person)
                 .status(ClaimStatus.SUBMITTED)
                 .submittedAt(ctx.nowText())
                 .updatedAt(ctx.nowText())
@@ -184,6 +186,22 @@ public final class ClaimContract extends RegistryContract {
             protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, each.id()));
         }
         return records;
+    }
+
+    /**
+     * For a protocol about a person, the subject digest, after checking the person's consent for the
+     * claim's month to this owner; null for any other protocol.
+     */
+    private static String consented(
+            final RegistryContext ctx, final PublishedProtocol protocol, final String owner, final JsonNode data) {
+        final var consent = Protocols.compiled(protocol).protocol().consent();
+        if (consent == null) {
+            return null;
+        }
+        final String subject = io.impactproof.model.consent.Subjects.digest(
+                owner, data.path(consent.subject()).stringValue(""));
+        ctx.consents().require(owner, subject, data.path(consent.month()).stringValue(""), ctx.now());
+        return subject;
     }
 
     /** Currencies whose calculations are amounts a campaign may pay (a programme's bonus), kept on the record. */

@@ -51,5 +51,12 @@ public final class Keys {
     /** campaignmonth [campaign, owner, month] → amount allocated to the owner for that month (per-month caps). */
     public static final String CAMPAIGN_MONTH = "campaignmonth";
 
+    /** campaignbeneficiary [campaign, subject, month] → amount allocated for that person that month. */
+    public static final String CAMPAIGN_BENEFICIARY = "campaignbeneficiary";
+    /** consent [owner, subject, month] → Consent. */
+    public static final String CONSENT = "consent";
+    /** consentkey [owner, subject] → the did:key that enrolled the subject with the owner. */
+    public static final String CONSENT_ENROLMENT = "consentkey";
+
     private Keys() {}
 }

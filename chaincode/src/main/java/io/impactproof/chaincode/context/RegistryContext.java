@@ -6,6 +6,7 @@ import io.impactproof.chaincode.campaign.Campaigns;
 import io.impactproof.chaincode.certificate.Certificates;
 import io.impactproof.chaincode.claim.Activities;
 import io.impactproof.chaincode.claim.Claims;
+import io.impactproof.chaincode.consent.Consents;
 import io.impactproof.chaincode.participant.Participants;
 import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.model.RegistryError;
@@ -30,6 +31,7 @@ public final class RegistryContext extends Context {
     private final Attestations attestations;
     private final Certificates certificates;
     private final Campaigns campaigns;
+    private final Consents consents;
     private final Signatures signatures;
     private final Authorisation authorisation;
     private final Events events;
@@ -46,6 +48,7 @@ public final class RegistryContext extends Context {
         this.attestations = new Attestations(state);
         this.certificates = new Certificates(state);
         this.campaigns = new Campaigns(state);
+        this.consents = new Consents(state);
         this.signatures = new Signatures(state, participants, now);
         this.authorisation = new Authorisation(participants, this::organisation);
         this.events = new Events(stub);
@@ -106,6 +109,10 @@ public final class RegistryContext extends Context {
 
     public Campaigns campaigns() {
         return campaigns;
+    }
+
+    public Consents consents() {
+        return consents;
     }
 
     public Signatures signatures() {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.impactproof.chaincode.participant.Participants;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.did.DidKey;
 import io.impactproof.credentials.did.DidUrl;
 import io.impactproof.credentials.did.KeyResolver;
 import io.impactproof.credentials.did.ResolvedKey;
@@ -56,6 +57,23 @@ public final class Signatures {
      * thread schedule.
      */
     public List<Verified> credentials(final List<String> compacts, final String requiredType) {
+        return credentials(compacts, requiredType, keys);
+    }
+
+    /**
+     * As {@link #credentials(List, String)}, for credentials signed by people who are not
+     * registered participants: their did:key is the key (an employee's consent).
+     */
+    public List<Verified> selfCertified(final List<String> compacts, final String requiredType) {
+        return credentials(compacts, requiredType, DidKey.RESOLVER);
+    }
+
+    /** A signed instruction by a did:key that need not be registered (an employee withdrawing consent). */
+    public Instruction selfCertifiedInstruction(final String compact, final String action) {
+        return instruction(compact, action, DidKey.RESOLVER);
+    }
+
+    private List<Verified> credentials(final List<String> compacts, final String requiredType, final KeyResolver keys) {
         final Map<String, ResolvedKey> resolved = new HashMap<>();
         final Map<String, CredentialException> unresolved = new HashMap<>();
         for (final String compact : compacts) {

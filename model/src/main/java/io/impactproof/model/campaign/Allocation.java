@@ -6,6 +6,7 @@ import java.util.List;
  * What a campaign owes for one certificate, recorded in ledger order when its holder applies.
  * Amounts have two decimals in the campaign's currency. This record is immutable.
  *
+ * @param beneficiary the subject digest of the person the claim is about, or null
  * @param month the month of the certificate's activity (its period end), for per-month caps and reports
  * @param due what the terms give before caps and budget
  * @param amount what is allocated: {@code due} after the caps and, if the holder accepted it, the budget left
@@ -19,6 +20,7 @@ public record Allocation(
         String campaign,
         String serial,
         String owner,
+        String beneficiary,
         String protocol,
         String category,
         String unit,
@@ -54,6 +56,7 @@ public record Allocation(
                 campaign,
                 serial,
                 owner,
+                beneficiary,
                 protocol,
                 category,
                 unit,

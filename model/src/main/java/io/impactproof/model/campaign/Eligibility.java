@@ -9,6 +9,8 @@ import java.util.List;
  * @param categories impact categories
  * @param minProofLevel the weakest proof level funded (declarative, calculated, verified)
  * @param owners the project owners' DIDs
+ * @param beneficiaries the people funded, by subject digest (an employer's employees, whose
+ *     pseudonymous ids the employer holds; see {@code consent.Subjects})
  * @param organisations the sub-networks (MSP ids) whose certificates are funded
  * @param periodStart first day of the activity periods funded (ISO date)
  * @param periodEnd last day of the activity periods funded (ISO date)
@@ -18,6 +20,7 @@ public record Eligibility(
         List<String> categories,
         String minProofLevel,
         List<String> owners,
+        List<String> beneficiaries,
         List<String> organisations,
         String periodStart,
         String periodEnd) {
@@ -25,6 +28,7 @@ public record Eligibility(
         protocols = List.copyOf(protocols);
         categories = List.copyOf(categories);
         owners = List.copyOf(owners);
+        beneficiaries = List.copyOf(beneficiaries);
         organisations = List.copyOf(organisations);
     }
 

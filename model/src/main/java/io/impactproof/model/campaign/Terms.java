@@ -10,6 +10,7 @@ package io.impactproof.model.campaign;
  *     bonus, with the protocol's own caps and zone rules); prorated by units for a lot
  * @param capPerClaim the most one certificate receives, or null
  * @param capPerOwnerMonth the most one owner receives for the activities of one month, or null
+ * @param capPerBeneficiaryMonth the most allocated for one person (a claim's subject) for one month, or null
  * @param settlement {@code transfer}: the funded units go to the financer; {@code retire}: they are
  *     retired on its behalf for {@code beneficiary} and {@code purpose}
  */
@@ -18,6 +19,7 @@ public record Terms(
         String amount,
         String capPerClaim,
         String capPerOwnerMonth,
+        String capPerBeneficiaryMonth,
         String settlement,
         String beneficiary,
         String purpose) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param evidence the digestSRI of each evidence item the claim pins
  * @param amounts the protocol's calculations in a currency (EUR), e.g. a programme's bonus, computed
  *     from the claim data by the chaincode and paid by campaigns whose terms name them; absent when none
+ * @param subject for a protocol about a person (its consent block), hex SHA-256 of the owner's DID and
+ *     the person's pseudonymous id: the person's consents and a campaign's caps per beneficiary use it
  * @param fixedValue the value fixed from the attestations, once the quorum agrees
  * @param spread max − min of the attested values, once the quorum is reached
  */
@@ -38,6 +40,7 @@ public record ClaimRecord(
         String proofLevel,
         List<String> evidence,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> amounts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String subject,
         ClaimStatus status,
         int attestations,
         String fixedValue,
@@ -87,6 +90,7 @@ public record ClaimRecord(
         private String proofLevel;
         private List<String> evidence;
         private Map<String, String> amounts;
+        private String subject;
         private ClaimStatus status;
         private int attestations;
         private String fixedValue;
@@ -116,6 +120,7 @@ public record ClaimRecord(
             this.proofLevel = r.proofLevel;
             this.evidence = r.evidence;
             this.amounts = r.amounts;
+            this.subject = r.subject;
             this.status = r.status;
             this.attestations = r.attestations;
             this.fixedValue = r.fixedValue;
@@ -211,6 +216,11 @@ public record ClaimRecord(
             return this;
         }
 
+        public Builder subject(final String value) {
+            this.subject = value;
+            return this;
+        }
+
         public Builder status(final ClaimStatus value) {
             this.status = value;
             return this;
@@ -270,6 +280,7 @@ public record ClaimRecord(
                     proofLevel,
                     evidence,
                     amounts,
+                    subject,
                     status,
                     attestations,
                     fixedValue,

@@ -26,6 +26,7 @@ public record Protocol(
         List<Calculation> calculations,
         Baseline baseline,
         ProofSpec proof,
+        Consent consent,
         VerificationPolicy verification,
         List<String> validators) {
 
