@@ -57,6 +57,10 @@ class DemoTest {
                     .contains("refused: BUDGET_EXHAUSTED")
                     .containsPattern("allocated \\S+ +5\\.00 EUR of  10\\.00 due \\(PARTIAL\\)")
                     .contains("budget 12.00, allocated 12.00, paid 12.00 (advance included), remaining 0.00 EUR")
+                    .contains("Bob's trip refused: CONSENT_MISSING")
+                    .contains("allowance 2.00 EUR of 3.00 (CAPPED), SETTLED")
+                    .containsPattern(
+                            "employee_id,subject,month,trips,distance_km_bike,currency,allocated,capped_trips,paid,settled_trips")
                     .doesNotContain("[FAILED]")
                     .contains("All expected outcomes observed.");
         }

@@ -104,7 +104,7 @@ public final class ManagedAgents {
      * registered is left as it is: a restarted node writes nothing (and never re-sends an instruction
      * it signed in the same second, which the ledger would refuse as a replay).
      */
-    public void register(final SigningKey who, final String name, final String role) {
+    public void register(final SigningKey who, final String name, final String... roles) {
         try {
             registry.participant(who.did());
             return;
@@ -116,7 +116,7 @@ public final class ManagedAgents {
         registry.register(Instructions.sign(
                 operator,
                 Actions.REGISTER,
-                Instructions.registration(who.did(), name, organisation, List.of(role), who),
+                Instructions.registration(who.did(), name, organisation, List.of(roles), who),
                 clock.instant()));
     }
 

@@ -2,7 +2,9 @@ package io.impactproof.gateway.campaigns;
 
 import io.impactproof.client.Page;
 import io.impactproof.client.RegistryClient;
+import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.participants.PathDids;
+import io.impactproof.gateway.participants.SignedReads;
 import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
 import io.impactproof.gateway.system.Requests;
@@ -39,9 +41,13 @@ class CampaignController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final RegistryClient registry;
+    private final ContentStore store;
+    private final SignedReads reads;
 
-    CampaignController(final RegistryClient registry) {
+    CampaignController(final RegistryClient registry, final ContentStore store, final SignedReads reads) {
         this.registry = registry;
+        this.store = store;
+        this.reads = reads;
     }
 
     @PostMapping("/financers/campaigns")
@@ -117,6 +123,24 @@ class CampaignController {
         return registry.funding(serial);
     }
 
+    @GetMapping("/campaigns/{id}/exports/payroll.csv")
+    @Operation(
+            summary = "RFC 4180 payroll CSV of an employer's campaign: per employee and month, trips, distance per "
+                    + "mode, allocated (capped) and paid; personal data, so Authorization: Instruction <exports.payroll "
+                    + "for args.campaign, signed by the campaign's financer>")
+    ResponseEntity<String> payroll(
+            @PathVariable final String id,
+            @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    final String authorization) {
+        final Campaign campaign = registry.campaign(id);
+        final String reader = reads.requireSigner(authorization, Actions.READ_PAYROLL, "campaign", id);
+        if (!reader.equals(campaign.financer())) {
+            throw new ApiException(
+                    io.impactproof.model.RegistryError.FORBIDDEN, "only the financer of " + id + " reads its payroll");
+        }
+        return csv(id, "payroll", Payroll.csv(campaign, registry.allocations(id), registry, store));
+    }
+
     @GetMapping("/campaigns/{id}/exports/{kind}.csv")
     @Operation(
             summary = "RFC 4180 CSV for accounting: allocations (one row each) or payments (one row each); "
@@ -129,6 +153,10 @@ class CampaignController {
             case "payments" -> CampaignExports.payments(campaign, allocations);
             default -> throw new ApiException(ApiError.NOT_FOUND, "exports are allocations.csv and payments.csv");
         };
+        return csv(id, kind, csv);
+    }
+
+    private static ResponseEntity<String> csv(final String id, final String kind, final String csv) {
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(

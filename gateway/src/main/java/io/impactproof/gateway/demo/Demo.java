@@ -18,12 +18,14 @@ import io.impactproof.gateway.artifacts.StoredCredentials;
 import io.impactproof.gateway.boavizta.Boavizta;
 import io.impactproof.gateway.boavizta.BoaviztaException;
 import io.impactproof.gateway.boavizta.Recomputation;
+import io.impactproof.gateway.campaigns.Payroll;
 import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.gateway.verification.TrustChain;
 import io.impactproof.model.Actions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.claim.ClaimRecord;
+import io.impactproof.model.consent.Subjects;
 import io.impactproof.model.protocol.PublishedProtocol;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -151,6 +153,8 @@ public final class Demo {
         ok &= digitalServices(protocols.get("server-lifetime-extension"));
         section("11. A campaign that pays only on proof: an energy supplier funds the cargo-bike bonus (CEE)");
         ok &= ceeCampaign(certificates);
+        section("12. An employer's commute allowance: monthly consents signed by the employees, a payroll export");
+        ok &= allowanceCampaign();
         out.println(ok ? "\nAll expected outcomes observed." : "\nSOME EXPECTED OUTCOMES WERE NOT OBSERVED.");
         return ok;
     }
@@ -161,7 +165,9 @@ public final class Demo {
         for (final String owner : List.of("cargo-coop", "employer", "forest-owner", "datacentre")) {
             final SigningKey key = keys.key(owner, SigningKey::generateEd25519DidKey);
             owners.put(owner, key);
-            agents.register(key, owner, "owner");
+            // The employer also finances its own allowance campaign (step 12).
+            agents.register(
+                    key, owner, "employer".equals(owner) ? new String[] {"owner", "financer"} : new String[] {"owner"});
             print("owner", key.did(), owner);
         }
         verifiers.forEach(v -> print("verifier", v.did(), "automated verifier"));
@@ -179,7 +185,7 @@ public final class Demo {
     private Map<String, PublishedProtocol> protocols() {
         final Map<String, PublishedProtocol> out = new LinkedHashMap<>();
         for (final PublishedProtocol p : registry.protocols()) {
-            out.put(p.id(), p);
+            out.putIfAbsent(p.id(), p); // the first version of each; later steps name a newer one
         }
         // A territory's programme rewards the same commutes under its own protocol: same activity
         // type and key, so a trip certified under one can never be certified under the other.
@@ -593,6 +599,108 @@ public final class Demo {
         observed("campaign " + campaign.budget() + " " + campaign.allocated() + " " + campaign.paid());
         out.println("  (pay on proof: suspending a funded certificate freezes its allocation, revoking cancels it)");
         return ok && campaign.remaining().signum() == 0 && allocations.size() == 3;
+    }
+
+    /**
+     * Two employees hold their own did:key; Alice consents for this month, Bob does not. The
+     * employer opens its allowance campaign (the protocol's EUR per km, capped at 5 EUR per employee
+     * and month), claims Alice's two legs (Bob's is refused), pays through payroll and exports it.
+     */
+    private boolean allowanceCampaign() {
+        final SigningKey employer = owners.get("employer");
+        final PublishedProtocol commute = registry.protocol("home-to-work-commute", "1.2.0");
+        final String day = clock.instant().toString().substring(0, 10);
+        final String month = day.substring(0, 7);
+        final String alice = "emp-" + run.toLowerCase(Locale.ROOT) + "-alice";
+        final String bob = "emp-" + run.toLowerCase(Locale.ROOT) + "-bob";
+        final SigningKey aliceKey = SigningKey.generateEd25519DidKey();
+        registry.giveConsents(List.of(VcJwt.sign(
+                ImpactCredentials.consent(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        aliceKey.did(),
+                        employer.did(),
+                        Subjects.digest(employer.did(), alice),
+                        List.of(month),
+                        List.of("trip_date", "leg", "mode", "distance_km", "proof_level"),
+                        null,
+                        clock.instant()),
+                aliceKey,
+                clock.instant())));
+        out.printf(
+                "  Alice (%s…) consents for %s with her own key; Bob does not%n",
+                aliceKey.did().substring(0, 20), month);
+        final String id = "fmd-" + run.toLowerCase(Locale.ROOT);
+        final ObjectNode open = Json.object()
+                .put("id", id)
+                .put("title", "Forfait mobilites durables " + month)
+                .put("budget", "100.00")
+                .put("currency", "EUR");
+        final ObjectNode eligibility = open.putObject("eligibility");
+        eligibility
+                .putArray("protocols")
+                .addObject()
+                .put("id", "home-to-work-commute")
+                .put("from", "1.2.0");
+        eligibility
+                .putArray("beneficiaries")
+                .add(Subjects.digest(employer.did(), alice))
+                .add(Subjects.digest(employer.did(), bob));
+        open.putObject("terms").put("amount", "allowance_eur").put("capPerBeneficiaryMonth", "5.00");
+        registry.openCampaign(Instructions.sign(employer, Actions.OPEN_CAMPAIGN, open, clock.instant()));
+        final List<SignedCredential> legs = new ArrayList<>();
+        for (final String leg : List.of("outbound", "return")) {
+            final ObjectNode data = trip(alice, day, month, "bike", 12).put("leg", leg);
+            legs.add(claim("employer", commute, data, "phone trace summary"));
+        }
+        boolean ok;
+        try {
+            final SignedCredential bobs =
+                    claim("employer", commute, trip(bob, day, month, "e-bike", 8), "phone trace summary");
+            StoredCredentials.storedDuring(store, List.of(bobs), () -> registry.submitClaims(List.of(bobs)));
+            out.println("  NOT REFUSED: a trip of an employee who did not consent was accepted");
+            ok = false;
+        } catch (TransactionRefused e) {
+            out.printf("  Bob's trip refused: %s — %s%n", e.code(), e.detail());
+            observed("consent refused " + e.code());
+            ok = "CONSENT_MISSING".equals(e.code());
+        }
+        final List<ClaimRecord> records =
+                StoredCredentials.storedDuring(store, legs, () -> registry.submitClaims(legs));
+        final List<SignedCredential> round = new ArrayList<>();
+        for (final ClaimRecord record : records) {
+            for (int i = 0; i < 3; i++) {
+                round.add(verifiers.get(i).attest(record, commute));
+            }
+        }
+        StoredCredentials.storedDuring(store, round, () -> registry.attest(round));
+        final List<CertificateRecord> certificates =
+                validator.certify(records.stream().map(ClaimRecord::id).toList());
+        for (final CertificateRecord c : certificates) {
+            final var a = registry.apply(Instructions.sign(
+                    employer,
+                    Actions.APPLY,
+                    Json.object().put("campaign", id).put("serial", c.serial()),
+                    clock.instant()));
+            final var paid = registry.pay(Instructions.sign(
+                    employer,
+                    Actions.PAY,
+                    Json.object()
+                            .put("campaign", id)
+                            .put("serial", c.serial())
+                            .put("amount", a.payable())
+                            .put("reference", "PAYROLL-" + month)
+                            .put("paidOn", day),
+                    clock.instant()));
+            out.printf(
+                    "  %s %s kgCO2e: allowance %s EUR of %s (%s), %s%n",
+                    c.serial(), c.quantity(), a.amount(), a.due(), a.outcome(), paid.status());
+            observed("allowance " + a.amount() + " of " + a.due() + " " + a.outcome() + " " + paid.status());
+        }
+        final String payroll = Payroll.csv(registry.campaign(id), registry.allocations(id), registry, store);
+        out.println("  payroll export (RFC 4180 CSV, also GET /campaigns/" + id + "/exports/payroll.csv):");
+        payroll.lines().forEach(line -> out.println("    " + line));
+        observed("payroll " + payroll.lines().count() + " lines");
+        return ok && certificates.size() == 2 && payroll.contains(alice + ",") && payroll.contains(",5.00,1,5.00,2");
     }
 
     private SignedCredential serverClaim(

@@ -84,6 +84,21 @@ public class SignedReads {
         return signer;
     }
 
+    /**
+     * Fails unless the header is a valid instruction {@code action} whose {@code args.field} is
+     * {@code value}, signed by a key registered on the ledger; returns the signer's DID.
+     */
+    public String requireSigner(
+            final String authorization, final String action, final String field, final String value) {
+        final ObjectNode payload = verified(authorization, action);
+        if (!value.equals(payload.path("args").path(field).stringValue(null))) {
+            throw new ApiException(
+                    RegistryError.INSTRUCTION_INVALID,
+                    "the instruction must be " + action + " for " + field + " " + value);
+        }
+        return payload.path("signer").stringValue();
+    }
+
     private ObjectNode verified(final String authorization, final String action) {
         if (authorization == null || !authorization.startsWith(SCHEME)) {
             throw new ApiException(

@@ -3,15 +3,20 @@ package io.impactproof.gateway.http;
 import static io.impactproof.gateway.http.Fixture.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.impactproof.client.ImpactCredentials;
 import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
+import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.model.Actions;
 import io.impactproof.model.campaign.Allocation;
 import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.consent.Subjects;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -181,5 +186,137 @@ class CampaignIntegrationTests {
                         .stringValue())
                 .isEqualTo("2.50");
         f.refused(404, "CAMPAIGN_NOT_FOUND", () -> f.gateway.get("/campaigns/nope"));
+    }
+
+    @Test
+    void an_employer_pays_allowances_to_consenting_employees_and_only_it_reads_the_payroll() throws IOException {
+        final SigningKey employer = SigningKey.generateEd25519DidKey();
+        f.agents.register(employer, "Atlantic employer", "owner", "financer");
+        final SigningKey alice = SigningKey.generateEd25519DidKey();
+        final String month = java.time.Instant.now().toString().substring(0, 7);
+        final String day = month + "-01";
+        final var consent = VcJwt.sign(
+                ImpactCredentials.consent(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        alice.did(),
+                        employer.did(),
+                        Subjects.digest(employer.did(), "emp-alice-0001"),
+                        List.of(month),
+                        List.of("trip_date", "mode", "distance_km"),
+                        null,
+                        java.time.Instant.now()),
+                alice,
+                java.time.Instant.now());
+        final Gateway.Response given = f.gateway.postJson("/employees/consents", Fixture.batch(consent));
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        assertThat(f.gateway
+                        .get("/consents/" + Subjects.digest(employer.did(), "emp-alice-0001") + "?owner="
+                                + java.net.URLEncoder.encode(employer.did(), java.nio.charset.StandardCharsets.UTF_8))
+                        .json()
+                        .path(0)
+                        .path("month")
+                        .stringValue())
+                .isEqualTo(month);
+        final var protocol = f.registry.protocol("home-to-work-commute", "1.2.0");
+        f.refused(
+                403,
+                "CONSENT_MISSING",
+                () -> f.gateway.postJson(
+                        "/owners/claims", Fixture.batch(trip(employer, protocol, "emp-bob-00001", day, "outbound"))));
+        final ObjectNode open =
+                Json.object().put("id", "fmd-it").put("title", "FMD").put("budget", "50.00");
+        open.putObject("eligibility").putArray("protocols").addObject().put("id", "home-to-work-commute");
+        open.putObject("terms").put("amount", "allowance_eur").put("capPerBeneficiaryMonth", "5.00");
+        f.registry.openCampaign(Fixture.sign(employer, Actions.OPEN_CAMPAIGN, open));
+        for (final String leg : List.of("outbound", "return")) {
+            final var signed = trip(employer, protocol, "emp-alice-0001", day, leg);
+            final Gateway.Response submitted = f.gateway.postJson("/owners/claims", Fixture.batch(signed));
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+            final var record = f.registry.claim(signed.credential().id().orElseThrow());
+            final List<io.impactproof.credentials.jwt.SignedCredential> attestations = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                attestations.add(f.agents.verifiers().get(i).attest(record, protocol));
+            }
+            io.impactproof.gateway.artifacts.StoredCredentials.storedDuring(
+                    f.gateway.bean(io.impactproof.gateway.artifacts.ContentStore.class),
+                    attestations,
+                    () -> f.registry.attest(attestations));
+            final String serial =
+                    f.agents.validator().certify(List.of(record.id())).get(0).serial();
+            final var allocation = f.registry.apply(Fixture.sign(
+                    employer,
+                    Actions.APPLY,
+                    Json.object().put("campaign", "fmd-it").put("serial", serial)));
+            f.registry.pay(Fixture.sign(
+                    employer,
+                    Actions.PAY,
+                    Json.object()
+                            .put("campaign", "fmd-it")
+                            .put("serial", serial)
+                            .put("amount", allocation.payable())
+                            .put("reference", "PAYROLL")
+                            .put("paidOn", day)));
+        }
+
+        final String path = "/campaigns/fmd-it/exports/payroll.csv";
+        f.refused(401, "AUTHORIZATION_REQUIRED", () -> f.gateway.get(path));
+        f.refused(
+                403,
+                "FORBIDDEN",
+                () -> f.gateway.get(
+                        path,
+                        "Authorization",
+                        "Instruction "
+                                + Fixture.sign(
+                                        f.financer,
+                                        Actions.READ_PAYROLL,
+                                        Json.object().put("campaign", "fmd-it"))));
+        final Gateway.Response payroll = f.gateway.get(
+                path,
+                "Authorization",
+                "Instruction "
+                        + Fixture.sign(
+                                employer, Actions.READ_PAYROLL, Json.object().put("campaign", "fmd-it")));
+        assertThat(payroll.status()).as(payroll.body()).isEqualTo(200);
+        final List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(payroll.body()))
+                .getRecords();
+        assertThat(rows).hasSize(1);
+        final CSVRecord row = rows.get(0);
+        assertThat(row.get("employee_id")).isEqualTo("emp-alice-0001");
+        assertThat(row.get("subject")).isEqualTo(Subjects.digest(employer.did(), "emp-alice-0001"));
+        assertThat(row.get("month")).isEqualTo(month);
+        assertThat(row.get("trips")).isEqualTo("2");
+        assertThat(row.get("distance_km_bike")).isEqualTo("24");
+        assertThat(row.get("allocated")).isEqualTo("5.00"); // 3.00 + 3.00 capped at 5.00 per employee and month
+        assertThat(row.get("capped_trips")).isEqualTo("1");
+        assertThat(new BigDecimal(row.get("allocated")))
+                .isEqualByComparingTo(f.registry.campaign("fmd-it").allocated());
+    }
+
+    private static io.impactproof.credentials.jwt.SignedCredential trip(
+            final SigningKey employer,
+            final io.impactproof.model.protocol.PublishedProtocol protocol,
+            final String commuter,
+            final String day,
+            final String leg) {
+        final ObjectNode data = Json.parseObject(("{'employer_siren':'356000000','commuter_id':'" + commuter
+                        + "','trip_date':'" + day + "','leg':'" + leg + "','mode':'bike','distance_km':12,"
+                        + "'proof_level':'phone-detection','consent_month':'" + day.substring(0, 7) + "'}")
+                .replace('\'', '"'));
+        return VcJwt.sign(
+                ImpactCredentials.claim(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        employer.did(),
+                        protocol,
+                        data,
+                        List.of(),
+                        java.time.Instant.now()),
+                employer,
+                java.time.Instant.now());
     }
 }
