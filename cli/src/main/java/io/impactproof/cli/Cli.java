@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * The {@code impactproof} command line: {@code impactproof verify <file>} checks a certificate (or
  * claim, attestation, retirement) credential offline or against a registry, and prints its chain;
  * {@code transfer}, {@code split} and {@code retire} act on a certificate with the holder's key;
- * {@code import} signs and submits a file of claims with the owner's key.
+ * {@code import} signs and submits a file of claims with the owner's key; {@code campaign} opens,
+ * applies to, pays and exports pre-finance campaigns, each party with its own key.
  */
 @Command(
         name = "impactproof",
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ImportCommand.class,
             Cli.Agent.class,
+            CampaignCommand.class,
             HolderCommand.Transfer.class,
             HolderCommand.Split.class,
             HolderCommand.Retire.class

@@ -292,6 +292,56 @@ class CliIntegrationTests {
     }
 
     @Test
+    void a_campaign_is_run_from_the_command_line_each_party_with_its_own_key() throws Exception {
+        final String serial = certified("CLI-CAMPAIGN-1");
+        final Path ownerKey = files.resolve("campaign-owner.jwk");
+        Files.writeString(ownerKey, owner.toPrivateJwkJson());
+        final SigningKey supplier = SigningKey.of("did:web:supplier.cli.example#key-1", SigningKey.newEd25519());
+        agents.register(supplier, "supplier", "financer");
+        final Path supplierKey = files.resolve("supplier.jwk");
+        Files.writeString(supplierKey, supplier.toPrivateJwkJson());
+        final Path terms = files.resolve("cee.json");
+        Files.writeString(
+                terms,
+                ("{'id':'cli-cee','title':'CEE cargo bikes','budget':'50.00','eligibility':{'protocols':"
+                                + "[{'id':'cargo-bike-delivery'}]},'terms':{'amount':'bonus_eur','capPerClaim':'10.00'}}")
+                        .replace('\'', '"'));
+        final String[] asSupplier = {
+            "--registry", gateway.base, "--key", supplierKey.toString(), "--kid", supplier.keyId()
+        };
+        final String[] asOwner = {"--registry", gateway.base, "--key", ownerKey.toString()};
+
+        final Run open = cli(concat(new String[] {"campaign", "open", terms.toString()}, asSupplier));
+        assertThat(open.exit()).as(open.output()).isZero();
+        final Run refused = cli(concat(new String[] {"campaign", "apply", "cli-cee", serial}, asSupplier));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.output()).contains("NOT_HOLDER");
+        // The owner's key is a did:key: its key id is derived from the key itself.
+        final Run apply = cli(concat(new String[] {"campaign", "apply", "cli-cee", serial}, asOwner));
+        assertThat(apply.exit()).as(apply.output()).isZero();
+        assertThat(apply.output()).contains("\"amount\":\"6.00\"");
+        final Run pay = cli(concat(
+                new String[] {
+                    "campaign", "pay", "cli-cee", "--serial", serial, "--amount", "6.00", "--reference", "SEPA-9"
+                },
+                asSupplier));
+        assertThat(pay.exit()).as(pay.output()).isZero();
+        assertThat(pay.output()).contains("SETTLED");
+        final Path csv = files.resolve("allocations.csv");
+        final Run export = cli(
+                "campaign", "export", "cli-cee", "allocations", "--registry", gateway.base, "--out", csv.toString());
+        assertThat(export.exit()).as(export.output()).isZero();
+        assertThat(Files.readString(csv))
+                .startsWith("campaign,serial,owner")
+                .contains(serial)
+                .contains("SETTLED");
+        assertThat(gateway.bean(io.impactproof.client.RegistryClient.class)
+                        .certificate(serial)
+                        .holder())
+                .isEqualTo(supplier.did());
+    }
+
+    @Test
     void verifies_against_a_running_registry() throws Exception {
         final String serial = certified("CLI-2");
         final Path certificate = files.resolve("online.jwt");
