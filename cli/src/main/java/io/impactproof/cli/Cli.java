@@ -27,12 +27,12 @@ import picocli.CommandLine.Command;
 public final class Cli {
     private Cli() {}
 
-    /** {@code impactproof agent verifier …}: a party's agent in its own process, with its own key. */
+    /** {@code impactproof agent verifier|validator …}: a party's agent in its own process, with its own key. */
     @Command(
             name = "agent",
             mixinStandardHelpOptions = true,
             description = "Runs a party's agent with its own key against a registry.",
-            subcommands = {VerifierAgentCommand.class})
+            subcommands = {VerifierAgentCommand.class, ValidatorAgentCommand.class})
     static final class Agent {}
 
     public static void main(final String[] args) {

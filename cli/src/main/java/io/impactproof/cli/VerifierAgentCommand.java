@@ -2,13 +2,6 @@ package io.impactproof.cli;
 
 import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
-import io.impactproof.credentials.CredentialException;
-import io.impactproof.credentials.ErrorCode;
-import io.impactproof.credentials.did.DidDocument;
-import io.impactproof.credentials.did.DidKey;
-import io.impactproof.credentials.did.DidUrl;
-import io.impactproof.credentials.did.DocumentKeyResolver;
-import io.impactproof.credentials.did.ResolvedKey;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
@@ -36,9 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,8 +77,6 @@ final class VerifierAgentCommand implements Callable<Integer> {
     @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")
     int page;
 
-    private final Map<String, PublishedProtocol> protocols = new HashMap<>();
-
     /** The registry's API, once the options are parsed. */
     private RegistryHttp http;
 
@@ -113,8 +102,8 @@ final class VerifierAgentCommand implements Callable<Integer> {
         final int[] counts = new int[3];
         String bookmark = "";
         do {
-            final JsonNode pageNode = json(http.get(
-                    "/verifiers/" + pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
+            final JsonNode pageNode = RegistryHttp.json(http.get(
+                    "/verifiers/" + RegistryHttp.pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
                             + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
                     null));
             final List<ClaimRecord> claims = LedgerJson.readList(
@@ -163,7 +152,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
     /** The attestation of one claim record, or null when this verifier cannot check it here. */
     private SignedCredential attest(final SigningKey key, final ClaimRecord claim)
             throws IOException, InterruptedException {
-        final PublishedProtocol protocol = protocol(claim.protocol());
+        final PublishedProtocol protocol = http.protocol(claim.protocol());
         final CompiledProtocol compiled = ProtocolCache.compiled(protocol.digest(), protocol.definition());
         if (compiled.protocol().verification().reference() != null) {
             return null;
@@ -178,7 +167,7 @@ final class VerifierAgentCommand implements Callable<Integer> {
         }
         final String compact = credential.body().trim();
         // The owner's signature is checked here too: this verifier trusts the ledger's keys, not the node.
-        final SignedCredential signed = VcJwtVerifier.builder(DidKey.RESOLVER.orElse(this::resolveFromRegistry))
+        final SignedCredential signed = VcJwtVerifier.builder(http.keys())
                 .clock(Clock.systemUTC())
                 .leeway(Duration.ofMinutes(5))
                 .build()
@@ -216,51 +205,5 @@ final class VerifierAgentCommand implements Callable<Integer> {
                         null),
                 Instant.now());
         return VcJwt.sign(vc, key, Instant.now());
-    }
-
-    private final DocumentKeyResolver documents = new DocumentKeyResolver();
-
-    /** A did:web key from the DID document the registry builds from the ledger's keys. */
-    private ResolvedKey resolveFromRegistry(final String kid) {
-        try {
-            return documents.resolve(kid);
-        } catch (CredentialException unknown) {
-            final String did = DidUrl.parse(kid).did();
-            try {
-                final HttpResponse<String> answer = http.get("/participants/" + pathDid(did) + "/did.json", null);
-                documents.add(DidDocument.fromJson(json(answer)));
-            } catch (IOException e) {
-                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, kid + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CredentialException(ErrorCode.KEY_NOT_FOUND, kid + ": interrupted");
-            }
-            return documents.resolve(kid);
-        }
-    }
-
-    /** A DID as a path segment: colons stay, a did:web port's literal %3A is written %253A (docs/api.md). */
-    static String pathDid(final String did) {
-        return did.replace("%", "%25");
-    }
-
-    private PublishedProtocol protocol(final String ref) throws IOException, InterruptedException {
-        if (!protocols.containsKey(ref)) {
-            for (final PublishedProtocol p : http.protocols()) {
-                protocols.put(p.ref(), p);
-            }
-        }
-        final PublishedProtocol protocol = protocols.get(ref);
-        if (protocol == null) {
-            throw new IOException("the registry lists no protocol " + ref);
-        }
-        return protocol;
-    }
-
-    private JsonNode json(final HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException("the registry answered " + response.statusCode() + ": " + response.body());
-        }
-        return Json.parse(response.body());
     }
 }

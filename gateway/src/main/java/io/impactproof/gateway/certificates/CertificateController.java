@@ -1,18 +1,22 @@
 package io.impactproof.gateway.certificates;
 
+import io.impactproof.client.Page;
 import io.impactproof.client.RegistryClient;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.gateway.artifacts.ArtifactController;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.OtherNodes;
 import io.impactproof.gateway.artifacts.StoredCredentials;
+import io.impactproof.gateway.participants.PathDids;
 import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
 import io.impactproof.gateway.system.Requests;
 import io.impactproof.model.Actions;
+import io.impactproof.model.Transactions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,6 +52,27 @@ class CertificateController {
     @Operation(summary = "Issues the certificates of VERIFIED claims (instruction certificates.issue with args.claims)")
     List<CertificateRecord> issue(@RequestBody final Requests.Instruction body) {
         return registry.issue(body.required());
+    }
+
+    @GetMapping("/validators/{did}/issued")
+    @Operation(
+            summary = "A page of the certificates this validator issued whose signed credential is not attached yet "
+                    + "(an interrupted run); follow the bookmark until it is empty")
+    Page<CertificateRecord> issued(
+            @PathVariable final String did,
+            @RequestParam(defaultValue = "100") final int pageSize,
+            @RequestParam(defaultValue = "") final String bookmark,
+            final HttpServletRequest request) {
+        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
+            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
+        }
+        final String validator = PathDids.did(request, "/validators/", registry);
+        final Page<CertificateRecord> issued = registry.awaitingCredential(pageSize, bookmark);
+        return new Page<>(
+                issued.records().stream()
+                        .filter(c -> c.validator().equals(validator))
+                        .toList(),
+                issued.bookmark());
     }
 
     @PostMapping("/validators/certificates/credentials")

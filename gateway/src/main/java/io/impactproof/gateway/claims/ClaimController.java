@@ -107,6 +107,31 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
         return registry.awaiting(PathDids.did(request, "/verifiers/", registry), pageSize, bookmark);
     }
 
+    @GetMapping("/validators/{did}/awaiting")
+    @Operation(
+            summary = "A page of the VERIFIED claims this validator is designated for, awaiting their certificate; "
+                    + "a page may hold fewer records than pageSize (other validators' claims are left out): "
+                    + "follow the bookmark until it is empty")
+    Page<ClaimRecord> awaitingValidator(
+            @PathVariable final String did,
+            @RequestParam(defaultValue = "100") final int pageSize,
+            @RequestParam(defaultValue = "") final String bookmark,
+            final HttpServletRequest request) {
+        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
+            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
+        }
+        final String validator = PathDids.did(request, "/validators/", registry);
+        final Page<ClaimRecord> verified = registry.claimsWithStatus("VERIFIED", pageSize, bookmark);
+        final java.util.Map<String, Boolean> designated = new java.util.HashMap<>();
+        return new Page<>(
+                verified.records().stream()
+                        .filter(c -> designated.computeIfAbsent(
+                                c.protocol(),
+                                ref -> registry.protocol(ref).validators().contains(validator)))
+                        .toList(),
+                verified.bookmark());
+    }
+
     @GetMapping("/verifiers/claims/{id}/credential")
     @Operation(
             summary =

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Verifiers as independent parties: five verifiers whose keys exist only in their own files, each
- * run as its own process ({@code impactproof agent verifier}, the CLI's jar) against the gateway's
- * public API; a gateway whose managed verifiers are off and whose key store holds none of their
- * keys still gets the claims certified by its validator.
+ * Verifiers and the validator as independent parties: five verifiers and a validator whose keys
+ * exist only in their own files, each run as its own process ({@code impactproof agent verifier},
+ * {@code impactproof agent validator}, the CLI's jar) against the gateway's public API; a gateway
+ * whose managed agents are off and whose key store holds none of their keys gets the claims
+ * certified.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndependentVerifiersIntegrationTests {
@@ -45,6 +46,8 @@ class IndependentVerifiersIntegrationTests {
     private Gateway gateway;
     private RegistryClient registry;
     private final List<SigningKey> verifiers = new ArrayList<>();
+    private final SigningKey validator =
+            SigningKey.of("did:web:validator.independent.example#key-1", SigningKey.newEd25519());
     private final SigningKey owner = SigningKey.generateEd25519DidKey();
     /** An owner whose key the verifiers find in the DID document the registry serves from the ledger. */
     private final SigningKey webOwner =
@@ -52,7 +55,12 @@ class IndependentVerifiersIntegrationTests {
 
     @BeforeAll
     void start() {
-        gateway = Gateway.start(data, true, 0, "http://registry.test", List.of("--impactproof.agents.verifiers=false"));
+        gateway = Gateway.start(
+                data,
+                true,
+                0,
+                "http://registry.test",
+                List.of("--impactproof.agents.verifiers=false", "--impactproof.agents.validator=false"));
         registry = gateway.bean(RegistryClient.class);
         final ManagedAgents agents = gateway.bean(ManagedAgents.class);
         agents.register(owner, "owner", "owner");
@@ -73,7 +81,8 @@ class IndependentVerifiersIntegrationTests {
         for (int i = 0; i < 5; i++) {
             bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
         }
-        bindings.put("validator", agents.validator().did());
+        agents.register(validator, "independent validator", "validator");
+        bindings.put("validator", validator.did());
         registry.publish(Instructions.sign(agents.operator(), Actions.PUBLISH, args, Instant.now()));
     }
 
@@ -83,6 +92,10 @@ class IndependentVerifiersIntegrationTests {
     }
 
     private Process agent(final SigningKey verifier, final Path log) throws IOException {
+        return agent("verifier", verifier, log);
+    }
+
+    private Process agent(final String role, final SigningKey verifier, final Path log) throws IOException {
         final Path key = keys.resolve(verifier.did().replace(':', '_') + ".jwk");
         Files.writeString(key, verifier.toPrivateJwkJson());
         final Path jar = Files.list(Path.of("..", "cli", "target"))
@@ -95,7 +108,7 @@ class IndependentVerifiersIntegrationTests {
                         "-jar",
                         jar.toString(),
                         "agent",
-                        "verifier",
+                        role,
                         "--registry",
                         gateway.base,
                         "--key",
@@ -131,9 +144,35 @@ class IndependentVerifiersIntegrationTests {
             assertThat(Files.readString(logs.get(i))).contains("attested 5, rejected 0, left 0");
         }
 
-        Gateway.await(
-                () -> claims.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED),
-                "the node's validator certifies what the independent verifiers attested");
+        assertThat(claims)
+                .allSatisfy(id -> assertThat(registry.claim(id).status()).isEqualTo(ClaimStatus.VERIFIED));
+        final Path validatorLog = keys.resolve("validator.log");
+        final Process certifying = agent("validator", validator, validatorLog);
+        assertThat(certifying.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(certifying.exitValue()).as(Files.readString(validatorLog)).isZero();
+        assertThat(Files.readString(validatorLog)).contains("certified 5, left 0");
+        for (final String id : claims) {
+            final var claim = registry.claim(id);
+            assertThat(claim.status()).isEqualTo(ClaimStatus.CERTIFIED);
+            final var certificate = registry.certificate(claim.certificate());
+            assertThat(certificate.validator()).isEqualTo(validator.did());
+            assertThat(certificate.status().name()).isEqualTo("ACTIVE");
+        }
+        // Anyone verifies the certificate the independent validator signed, through the node's trust chain.
+        final String serial = registry.claim(claims.get(0)).certificate();
+        final var chain = new io.impactproof.gateway.verification.TrustChain(
+                        registry, gateway.bean(io.impactproof.gateway.artifacts.ContentStore.class))
+                .of(serial);
+        assertThat(chain.allValid())
+                .as(io.impactproof.gateway.verification.TrustChain.render(chain))
+                .isTrue();
+        assertThat(io.impactproof.gateway.artifacts.StoredCredentials.parse(
+                                gateway.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                                        .body())
+                        .credential()
+                        .issuerId())
+                .as("the certificate credential is the independent validator's")
+                .isEqualTo(validator.did());
         for (final String id : claims) {
             assertThat(registry.attestations(id))
                     .extracting(a -> a.verifier())
@@ -144,7 +183,9 @@ class IndependentVerifiersIntegrationTests {
         }
         final KeyStoreFile store = gateway.bean(KeyStoreFile.class);
         final String stored = Files.readString(data.resolve("keystore.json"));
-        for (final SigningKey v : verifiers) {
+        for (final SigningKey v : java.util.stream.Stream.concat(
+                        verifiers.stream(), java.util.stream.Stream.of(validator))
+                .toList()) {
             assertThat(stored)
                     .as("no independent verifier's key in the node's key store")
                     .doesNotContain(v.publicKey().toOctetKeyPair().getX().toString());
@@ -155,5 +196,9 @@ class IndependentVerifiersIntegrationTests {
         final Process second = agent(verifiers.get(0), again);
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(again)).contains("attested 0, rejected 0, left 0");
+        final Path validatorAgain = keys.resolve("validator-again.log");
+        final Process idle = agent("validator", validator, validatorAgain);
+        assertThat(idle.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(validatorAgain)).contains("certified 0, left 0");
     }
 }
