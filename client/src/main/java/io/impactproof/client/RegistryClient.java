@@ -13,6 +13,9 @@ import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.certificate.Movement;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.consent.Consent;
+import io.impactproof.model.governance.Charter;
+import io.impactproof.model.governance.Member;
+import io.impactproof.model.governance.Proposal;
 import io.impactproof.model.participant.Participant;
 import io.impactproof.model.participant.Role;
 import io.impactproof.model.protocol.PublishedProtocol;
@@ -277,6 +280,36 @@ public final class RegistryClient {
     /** The allocation funding a certificate; refused with ALLOCATION_NOT_FOUND when none does. */
     public Allocation funding(final String serial) {
         return one(ledger.evaluate(Transactions.CAMPAIGNS_FUNDING, serial), Allocation.class);
+    }
+
+    // Governance
+
+    public Proposal propose(final String instruction) {
+        return one(submit(Transactions.GOVERNANCE_PROPOSE, instruction), Proposal.class);
+    }
+
+    public Proposal approve(final String instruction) {
+        return one(submit(Transactions.GOVERNANCE_APPROVE, instruction), Proposal.class);
+    }
+
+    public Proposal proposal(final String id) {
+        return one(ledger.evaluate(Transactions.GOVERNANCE_PROPOSAL, id), Proposal.class);
+    }
+
+    public List<Proposal> proposals() {
+        return list(ledger.evaluate(Transactions.GOVERNANCE_PROPOSALS), Proposal.class);
+    }
+
+    /** The charter in force; empty while the registry is in bootstrap. */
+    public java.util.Optional<Charter> charter() {
+        final byte[] bytes = ledger.evaluate(Transactions.GOVERNANCE_CHARTER);
+        return "null".equals(new String(bytes, StandardCharsets.UTF_8).trim())
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(one(bytes, Charter.class));
+    }
+
+    public List<Member> members() {
+        return list(ledger.evaluate(Transactions.GOVERNANCE_MEMBERS), Member.class);
     }
 
     // Consents

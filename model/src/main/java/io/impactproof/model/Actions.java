@@ -34,6 +34,9 @@ public final class Actions {
 
     public static final String ADVANCE = "campaigns.advance";
     public static final String PAY = "campaigns.pay";
+    public static final String PROPOSE = "governance.propose";
+    public static final String APPROVE = "governance.approve";
+
     /** An employee (a did:key, not a registered participant) withdraws consents for the months ahead. */
     public static final String WITHDRAW_CONSENT = "consents.withdraw";
     /** A financer reads its campaign's payroll export (it holds personal data: the employees' trips). */

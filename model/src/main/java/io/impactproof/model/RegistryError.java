@@ -90,6 +90,15 @@ public enum RegistryError implements StableCode {
             "The person the claim is about has not consented to share proofs of that month with the claim's owner."),
     CONSENT_WITHDRAWN(ErrorCategory.FORBIDDEN, "The person withdrew the consent for that month."),
     CONSENT_EXPIRED(ErrorCategory.FORBIDDEN, "The consent for that month was valid until a time now past."),
+    GOVERNANCE_REQUIRED(
+            ErrorCategory.FORBIDDEN,
+            "The members adopted a charter: this change takes effect only through a proposal they approve."),
+    NOT_A_MEMBER(ErrorCategory.FORBIDDEN, "The organisation is not an active member: it neither votes nor acts."),
+    SELF_APPROVAL(ErrorCategory.FORBIDDEN, "An organisation does not approve a proposal about itself."),
+    DUPLICATE_VOTE(ErrorCategory.CONFLICT, "This organisation has already approved the proposal (one vote each)."),
+    PROPOSAL_DECIDED(ErrorCategory.CONFLICT, "The proposal was already adopted: it takes no more votes."),
+    PROPOSAL_NOT_FOUND(ErrorCategory.NOT_FOUND, "No proposal has this id."),
+    PROPOSAL_EXISTS(ErrorCategory.CONFLICT, "A proposal with this id exists."),
     CONSENT_SIGNER_MISMATCH(
             ErrorCategory.FORBIDDEN,
             "The consent is signed by another key than the one that enrolled this person with this owner.");

@@ -52,6 +52,13 @@ public final class Transactions {
     public static final String CAMPAIGNS_ACCOUNT = "campaigns:Account";
     public static final String CAMPAIGNS_FUNDING = "campaigns:Funding";
 
+    public static final String GOVERNANCE_PROPOSE = "governance:Propose";
+    public static final String GOVERNANCE_APPROVE = "governance:Approve";
+    public static final String GOVERNANCE_PROPOSAL = "governance:Proposal";
+    public static final String GOVERNANCE_PROPOSALS = "governance:Proposals";
+    public static final String GOVERNANCE_CHARTER = "governance:Charter";
+    public static final String GOVERNANCE_MEMBERS = "governance:Members";
+
     public static final String CONSENTS_GIVE = "consents:Give";
     public static final String CONSENTS_WITHDRAW = "consents:Withdraw";
     public static final String CONSENTS_LIST = "consents:List";

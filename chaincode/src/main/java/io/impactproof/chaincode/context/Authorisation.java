@@ -1,5 +1,6 @@
 package io.impactproof.chaincode.context;
 
+import io.impactproof.chaincode.governance.Governance;
 import io.impactproof.chaincode.participant.Participants;
 import io.impactproof.model.RegistryError;
 import io.impactproof.model.participant.Participant;
@@ -15,10 +16,12 @@ import java.util.function.Supplier;
  */
 public final class Authorisation {
     private final Participants participants;
+    private final Governance governance;
     private final Supplier<String> organisation;
 
-    Authorisation(final Participants participants, final Supplier<String> organisation) {
+    Authorisation(final Participants participants, final Governance governance, final Supplier<String> organisation) {
         this.participants = participants;
+        this.governance = governance;
         this.organisation = organisation;
     }
 
@@ -47,7 +50,10 @@ public final class Authorisation {
         return participant;
     }
 
-    /** Fails unless the participant belongs to the organisation submitting the transaction. */
+    /**
+     * Fails unless the participant belongs to the organisation submitting the transaction and, once
+     * the members adopted a charter, that organisation is an active member.
+     */
     public void requireOwnOrganisation(final Participant participant) {
         final String caller = organisation.get();
         if (!caller.equals(participant.organisation())) {
@@ -55,6 +61,7 @@ public final class Authorisation {
                     RegistryError.WRONG_ORGANISATION,
                     participant.did() + " belongs to " + participant.organisation() + ", not " + caller);
         }
+        governance.requireMember(caller);
     }
 
     /** Fails unless the signer is an active operator of {@code organisation}. */

@@ -58,5 +58,12 @@ public final class Keys {
     /** consentkey [owner, subject] → the did:key that enrolled the subject with the owner. */
     public static final String CONSENT_ENROLMENT = "consentkey";
 
+    /** charter [] → Charter (the members' rules; absent until the founding charter is adopted). */
+    public static final String CHARTER = "charter";
+    /** member [msp] → Member. */
+    public static final String MEMBER = "member";
+    /** proposal [id] → Proposal. */
+    public static final String PROPOSAL = "proposal";
+
     private Keys() {}
 }

@@ -7,6 +7,7 @@ import io.impactproof.chaincode.certificate.Certificates;
 import io.impactproof.chaincode.claim.Activities;
 import io.impactproof.chaincode.claim.Claims;
 import io.impactproof.chaincode.consent.Consents;
+import io.impactproof.chaincode.governance.Governance;
 import io.impactproof.chaincode.participant.Participants;
 import io.impactproof.chaincode.protocol.Protocols;
 import io.impactproof.model.RegistryError;
@@ -32,6 +33,7 @@ public final class RegistryContext extends Context {
     private final Certificates certificates;
     private final Campaigns campaigns;
     private final Consents consents;
+    private final Governance governance;
     private final Signatures signatures;
     private final Authorisation authorisation;
     private final Events events;
@@ -49,8 +51,9 @@ public final class RegistryContext extends Context {
         this.certificates = new Certificates(state);
         this.campaigns = new Campaigns(state);
         this.consents = new Consents(state);
+        this.governance = new Governance(state);
         this.signatures = new Signatures(state, participants, now);
-        this.authorisation = new Authorisation(participants, this::organisation);
+        this.authorisation = new Authorisation(participants, governance, this::organisation);
         this.events = new Events(stub);
     }
 
@@ -113,6 +116,10 @@ public final class RegistryContext extends Context {
 
     public Consents consents() {
         return consents;
+    }
+
+    public Governance governance() {
+        return governance;
     }
 
     public Signatures signatures() {

@@ -53,6 +53,9 @@ public final class ParticipantContract extends RegistryContract {
             throw new RegistryException(
                     RegistryError.WRONG_ORGANISATION, "an organisation registers its own participants");
         }
+        // Once the members adopted a charter, only a member registers participants; a new member's
+        // first operator is named in the decision that admits it.
+        ctx.governance().requireMember(organisation);
         final boolean bootstrap =
                 ctx.participants().withRole(organisation, Role.OPERATOR).isEmpty();
         if (bootstrap) {
@@ -160,7 +163,7 @@ public final class ParticipantContract extends RegistryContract {
     }
 
     /** Validates keys: public Ed25519 or P-256 JWKs under DID URLs of this DID; a did:key has exactly its own key. */
-    static Map<String, String> keys(final String did, final JsonNode node) {
+    public static Map<String, String> keys(final String did, final JsonNode node) {
         if (!node.isObject() || node.isEmpty() || node.size() > Bounds.KEYS) {
             throw new RegistryException(
                     RegistryError.KEY_INVALID, "keys must map 1 to " + Bounds.KEYS + " DID URLs to public JWKs");

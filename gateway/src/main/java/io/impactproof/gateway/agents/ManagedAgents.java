@@ -30,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * publishes the bundled protocols bound to them; it is idempotent. Thread-safe.
  */
 public final class ManagedAgents {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ManagedAgents.class.getName());
+
     public static final int VERIFIERS = 5;
 
     private final RegistryClient registry;
@@ -94,7 +97,10 @@ public final class ManagedAgents {
         register(validator.key(), "Automated validator", "validator");
         final List<PublishedProtocol> published = new ArrayList<>();
         for (final String file : ProtocolLoader.BUNDLED) {
-            published.add(publish(bundled(file)));
+            final PublishedProtocol protocol = publish(bundled(file));
+            if (protocol != null) {
+                published.add(protocol);
+            }
         }
         return published;
     }
@@ -140,6 +146,9 @@ public final class ManagedAgents {
             bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
         }
         bindings.put("validator", validator.did());
+        if (registry.charter().isPresent()) {
+            return proposed(compiled, args);
+        }
         try {
             return registry.publish(Instructions.sign(operator, Actions.PUBLISH, args, clock.instant()));
         } catch (TransactionRefused e) {
@@ -154,6 +163,32 @@ public final class ManagedAgents {
             }
             throw e;
         }
+    }
+
+    /**
+     * Once the members adopted a charter, a version is proposed to them instead: returned when the
+     * quorum adopted it (a single member's), null while it awaits the other members' approval.
+     */
+    private PublishedProtocol proposed(
+            final io.impactproof.protocols.engine.CompiledProtocol compiled, final ObjectNode args) {
+        final String id = "publish-" + compiled.ref() + "-" + compiled.digest().substring(0, 12);
+        io.impactproof.model.governance.Proposal proposal;
+        try {
+            proposal = registry.proposal(id);
+        } catch (TransactionRefused e) {
+            if (!RegistryError.PROPOSAL_NOT_FOUND.name().equals(e.code())) {
+                throw e;
+            }
+            final ObjectNode propose =
+                    Json.object().put("id", id).put("kind", io.impactproof.model.governance.Proposal.PUBLISH_PROTOCOL);
+            propose.set("terms", args);
+            proposal = registry.propose(Instructions.sign(operator, Actions.PROPOSE, propose, clock.instant()));
+        }
+        if (!io.impactproof.model.governance.Proposal.ADOPTED.equals(proposal.status())) {
+            LOG.info(() -> compiled.ref() + " awaits the members' approval (proposal " + id + ")");
+            return null;
+        }
+        return registry.protocol(compiled.protocol().id(), compiled.protocol().version());
     }
 
     public static String bundled(final String file) {

@@ -363,6 +363,16 @@ class AuthorisationMatrixIntegrationTests {
                                     .put("jurisdiction", "FR")
                                     .put("reportingPeriod", "2026")));
         }));
+        rows.put("POST /operators/proposals", new Row(f.operator2, () -> by -> {
+            // A founding charter that stays open (Org2 never approves here): nothing else changes.
+            final ObjectNode charter = Json.object().put("quorum", "majority");
+            charter.putArray("members").add("Org1MSP").add(Fixture.ORG2);
+            final ObjectNode args = Json.object()
+                    .put("id", "charter-" + fresh.incrementAndGet())
+                    .put("kind", "charter");
+            args.set("terms", charter);
+            return gateway.postJson("/operators/proposals", instruction(by, Actions.PROPOSE, args));
+        }));
         rows.put("POST /financers/campaigns", new Row(f.financer2, () -> by -> {
             final ObjectNode args = campaign("matrix-" + fresh.incrementAndGet());
             return gateway.postJson("/financers/campaigns", instruction(by, Actions.OPEN_CAMPAIGN, args));

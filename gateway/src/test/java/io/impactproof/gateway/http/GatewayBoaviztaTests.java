@@ -126,9 +126,14 @@ class GatewayBoaviztaTests {
         final List<String> inflatedRecords =
                 List.of(inflated, inflated + "#primary-energy", inflated + "#abiotic-resources");
 
+        // CERTIFIED at issue; the certificates become ACTIVE in the next transaction (the credential attached).
         Gateway.await(
-                () -> honestRecords.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED),
-                "the three records of the honest claim certified");
+                () -> honestRecords.stream()
+                        .allMatch(id -> registry.claim(id).status() == ClaimStatus.CERTIFIED
+                                && registry.certificate(registry.claim(id).certificate())
+                                                .status()
+                                        == io.impactproof.model.certificate.CertificateStatus.ACTIVE),
+                "the three records of the honest claim certified and their certificates active");
         Gateway.await(
                 () -> inflatedRecords.stream().allMatch(id -> registry.claim(id).status() == ClaimStatus.DISPUTED),
                 "the overstated claim's records disputed by the algorithmic verifiers");
