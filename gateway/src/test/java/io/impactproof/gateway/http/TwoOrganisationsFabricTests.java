@@ -63,6 +63,35 @@ class TwoOrganisationsFabricTests {
 
             sameLedger(org1, org2, onFabric);
 
+            // One registry across sub-networks: the delivery org1 certified, claimed again by an owner
+            // of org2 through org2's own gateway and peer, is refused as double counting.
+            final var certified = org1.bean(RegistryClient.class).certificate(serial);
+            final var claim = org1.bean(RegistryClient.class).claim(certified.claim());
+            final var data = io.impactproof.gateway.artifacts.StoredCredentials.read(
+                            org1.bean(ContentStore.class), claim.digest())
+                    .credential()
+                    .subject()
+                    .path("data");
+            final io.impactproof.gateway.agents.ManagedAgents org2Agents =
+                    org2.bean(io.impactproof.gateway.agents.ManagedAgents.class);
+            org2Agents.bootstrap();
+            final io.impactproof.credentials.jwt.SigningKey owner2 =
+                    io.impactproof.credentials.jwt.SigningKey.generateEd25519DidKey();
+            org2Agents.register(owner2, "a carrier of org2's territory", "owner");
+            final var again = io.impactproof.credentials.jwt.VcJwt.sign(
+                    io.impactproof.client.ImpactCredentials.claim(
+                            "urn:uuid:" + java.util.UUID.randomUUID(),
+                            owner2.did(),
+                            org2.bean(RegistryClient.class).protocol(claim.protocol()),
+                            data,
+                            List.of(),
+                            java.time.Instant.now()),
+                    owner2,
+                    java.time.Instant.now());
+            final Gateway.Response refused = org2.postJson("/owners/claims", Fixture.batch(again));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("DOUBLE_COUNTING");
+
             // An operator's probe sees the organisation's own peer go down and come back.
             assertThat(ledgerHealth(org1)).isEqualTo("UP");
             net.kill("peer0.org1");
