@@ -275,6 +275,14 @@ class AuthorisationMatrixIntegrationTests {
                     "Instruction "
                             + Fixture.sign(by, Actions.READ_CLAIM, Json.object().put("claim", claim.id())));
         }));
+        rows.put("GET /verifiers/claims/{id}/review", new Row(f.verifier2, () -> {
+            final ClaimRecord claim = f.submitted();
+            return by -> gateway.get(
+                    "/verifiers/claims/" + claim.id() + "/review",
+                    "Authorization",
+                    "Instruction "
+                            + Fixture.sign(by, Actions.READ_CLAIM, Json.object().put("claim", claim.id())));
+        }));
         rows.put("POST /verifiers/attestations", new Row(f.verifier2, () -> {
             final ClaimRecord claim = f.submitted();
             final SignedCredential credential =

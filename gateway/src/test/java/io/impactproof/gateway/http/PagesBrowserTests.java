@@ -297,4 +297,66 @@ class PagesBrowserTests {
         final String list = render("/campaign.html", "data-loaded", "campaigns.png");
         assertThat(list).contains("CEE cargo bikes").contains("page-cee");
     }
+
+    @Test
+    void a_human_verifier_reviews_a_claim_and_attests_with_a_key_that_stays_in_the_browser() throws Exception {
+        final ManagedAgents agents = gateway.bean(ManagedAgents.class);
+        final java.util.List<SigningKey> humans = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            final SigningKey human =
+                    SigningKey.of("did:web:human-" + i + ".pages.example#key-1", SigningKey.newEd25519());
+            agents.register(human, "human verifier " + i, "verifier");
+            humans.add(human);
+        }
+        final var args = Json.object()
+                .put(
+                        "definition",
+                        ManagedAgents.bundled("cargo-bike-delivery-1.1.0.yaml")
+                                .replace("version: 1.1.0", "version: 1.3.0"));
+        final var bindings = args.putObject("bindings");
+        for (int i = 0; i < 5; i++) {
+            bindings.put("verifier-" + (i + 1), humans.get(i).did());
+        }
+        bindings.put("validator", agents.validator().did());
+        final var registry = gateway.bean(io.impactproof.client.RegistryClient.class);
+        registry.publish(Instructions.sign(agents.operator(), "protocols.publish", args, Instant.now()));
+        final String claim = gateway.submitClaim(owner, "cargo-bike-delivery@1.3.0", Gateway.delivery("PAGE-HUMAN"));
+        final SigningKey me = humans.get(0);
+
+        driver.get(gateway.base + "/verifier.html");
+        final var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript(
+                "document.getElementById('kid').value = arguments[0]; document.getElementById('jwk').value = arguments[1];",
+                me.keyId(),
+                me.toPrivateJwkJson());
+        driver.findElement(By.id("load")).click();
+        waitFor("data-loaded");
+        driver.findElement(By.cssSelector("button.review")).click();
+        waitFor("data-reviewed");
+        assertThat(driver.findElement(By.id("computed")).getText()).isEqualTo("11.58 kWh cumac");
+        assertThat(driver.findElement(By.id("claimed")).getText()).isEqualTo("11.58 kWh cumac");
+        assertThat(driver.getPageSource()).contains("PAGE-HUMAN").contains("every rule holds");
+        driver.findElement(By.id("attest")).click();
+        waitFor("data-attested");
+        Files.write(
+                SCREENSHOTS.resolve("verifier-attested.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+        assertThat(driver.findElement(By.tagName("body")).getDomAttribute("data-attested"))
+                .as(driver.getPageSource())
+                .isEqualTo("true");
+        assertThat(registry.attestations(claim)).singleElement().satisfies(a -> {
+            assertThat(a.verifier()).isEqualTo(me.did());
+            assertThat(a.value()).isEqualTo("11.58");
+            assertThat(a.outcome()).isEqualTo("Verified");
+        });
+        assertThat(Files.readString(data.resolve("keystore.json")))
+                .as("the human verifier's key is nowhere in the node")
+                .doesNotContain(me.publicKey().toOctetKeyPair().getX().toString());
+    }
+
+    private void waitFor(final String attribute) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getDomAttribute(attribute) != null);
+    }
 }
