@@ -18,8 +18,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,29 +49,11 @@ final class ValidatorAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--registry", required = true, description = "The registry's base URL.")
-    URI registry;
-
-    @Option(names = "--key", required = true, description = "The validator's private JWK (JSON file).")
-    Path keyFile;
-
-    @Option(
-            names = "--kid",
-            required = true,
-            description = "The DID URL of that key, e.g. did:web:validator.example#key-1.")
-    String keyId;
+    @Mixin
+    AgentOptions options;
 
     @Option(names = "--base-url", description = "The public URL the certificates name (default: the registry's URL).")
     URI baseUrl;
-
-    @Option(names = "--once", description = "Certify what is waiting now, then exit (default: keep watching).")
-    boolean once;
-
-    @Option(names = "--interval", defaultValue = "PT5S", description = "How often to look for new claims (ISO 8601).")
-    Duration interval;
-
-    @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")
-    int page;
 
     private RegistryHttp http;
     private SigningKey key;
@@ -80,17 +61,17 @@ final class ValidatorAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
-        http = new RegistryHttp(registry);
-        key = SigningKey.parse(keyId, Files.readString(keyFile));
-        out.println("validator " + key.did() + " on " + registry);
+        http = new RegistryHttp(options.registry);
+        key = options.key();
+        out.println("validator " + key.did() + " on " + options.registry);
         while (true) {
             final int[] counts = sweep(out);
             out.printf("certified %d, left %d%n", counts[0], counts[1]);
             out.flush();
-            if (once) {
+            if (options.once) {
                 return 0;
             }
-            Thread.sleep(interval.toMillis());
+            Thread.sleep(options.interval.toMillis());
         }
     }
 
@@ -103,8 +84,8 @@ final class ValidatorAgentCommand implements Callable<Integer> {
         String bookmark = "";
         do {
             final JsonNode pageNode = http.json(
-                    "/validators/" + RegistryHttp.pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
-                            + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
+                    "/validators/" + RegistryHttp.pathDid(key.did()) + "/awaiting?pageSize=" + options.page
+                            + "&bookmark=" + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
                     null);
             bookmark = pageNode.path("bookmark").stringValue("");
             final List<String> ids = new ArrayList<>();
@@ -169,7 +150,8 @@ final class ValidatorAgentCommand implements Callable<Integer> {
                 records("/verifiers/claims/" + path(claim.id()) + "/attestations", AttestationRecord.class).stream()
                         .collect(
                                 Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
-        final String base = (baseUrl == null ? registry : baseUrl).toString().replaceAll("/+$", "");
+        final String base =
+                (baseUrl == null ? options.registry : baseUrl).toString().replaceAll("/+$", "");
         final var vc = ImpactCredentials.certificate(
                 certificate,
                 http.protocol(certificate.protocol()),

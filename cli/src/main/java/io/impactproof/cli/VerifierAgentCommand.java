@@ -19,12 +19,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,26 +53,8 @@ final class VerifierAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--registry", required = true, description = "The registry's base URL.")
-    URI registry;
-
-    @Option(names = "--key", required = true, description = "The verifier's private JWK (JSON file).")
-    Path keyFile;
-
-    @Option(
-            names = "--kid",
-            required = true,
-            description = "The DID URL of that key, e.g. did:web:verifier.example#key-1.")
-    String keyId;
-
-    @Option(names = "--once", description = "Attest what is waiting now, then exit (default: keep watching).")
-    boolean once;
-
-    @Option(names = "--interval", defaultValue = "PT5S", description = "How often to look for new claims (ISO 8601).")
-    Duration interval;
-
-    @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")
-    int page;
+    @Mixin
+    AgentOptions options;
 
     /** The registry's API, once the options are parsed. */
     private RegistryHttp http;
@@ -83,17 +62,17 @@ final class VerifierAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
-        http = new RegistryHttp(registry);
-        final SigningKey key = SigningKey.parse(keyId, Files.readString(keyFile));
-        out.println("verifier " + key.did() + " on " + registry);
+        http = new RegistryHttp(options.registry);
+        final SigningKey key = options.key();
+        out.println("verifier " + key.did() + " on " + options.registry);
         while (true) {
             final int[] counts = sweep(key, out);
             out.printf("attested %d, rejected %d, left %d%n", counts[0], counts[1], counts[2]);
             out.flush();
-            if (once) {
+            if (options.once) {
                 return 0;
             }
-            Thread.sleep(interval.toMillis());
+            Thread.sleep(options.interval.toMillis());
         }
     }
 
@@ -103,8 +82,8 @@ final class VerifierAgentCommand implements Callable<Integer> {
         String bookmark = "";
         do {
             final JsonNode pageNode = RegistryHttp.json(http.get(
-                    "/verifiers/" + RegistryHttp.pathDid(key.did()) + "/awaiting?pageSize=" + page + "&bookmark="
-                            + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
+                    "/verifiers/" + RegistryHttp.pathDid(key.did()) + "/awaiting?pageSize=" + options.page
+                            + "&bookmark=" + URLEncoder.encode(bookmark, StandardCharsets.UTF_8),
                     null));
             final List<ClaimRecord> claims = LedgerJson.readList(
                     Json.write(pageNode.path("records")).getBytes(StandardCharsets.UTF_8), ClaimRecord.class);

@@ -9,7 +9,6 @@ import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
 import io.impactproof.gateway.system.Requests;
 import io.impactproof.model.Actions;
-import io.impactproof.model.Transactions;
 import io.impactproof.model.campaign.Allocation;
 import io.impactproof.model.campaign.Campaign;
 import io.impactproof.model.campaign.OwnerAccount;
@@ -105,9 +104,7 @@ class CampaignController {
             @PathVariable final String id,
             @RequestParam(defaultValue = "100") final int pageSize,
             @RequestParam(defaultValue = "") final String bookmark) {
-        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
-            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
-        }
+        Requests.pageSize(pageSize);
         return registry.allocations(id, pageSize, bookmark);
     }
 

@@ -12,7 +12,6 @@ import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
 import io.impactproof.gateway.system.Requests;
 import io.impactproof.model.Actions;
-import io.impactproof.model.Transactions;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,9 +62,7 @@ class CertificateController {
             @RequestParam(defaultValue = "100") final int pageSize,
             @RequestParam(defaultValue = "") final String bookmark,
             final HttpServletRequest request) {
-        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
-            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
-        }
+        Requests.pageSize(pageSize);
         final String validator = PathDids.did(request, "/validators/", registry);
         final Page<CertificateRecord> issued = registry.awaitingCredential(pageSize, bookmark);
         return new Page<>(

@@ -12,7 +12,6 @@ import io.impactproof.gateway.system.ApiError;
 import io.impactproof.gateway.system.ApiException;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.Requests;
-import io.impactproof.model.Transactions;
 import io.impactproof.model.claim.ClaimRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,9 +100,7 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
             @RequestParam(defaultValue = "100") final int pageSize,
             @RequestParam(defaultValue = "") final String bookmark,
             final HttpServletRequest request) {
-        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
-            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
-        }
+        Requests.pageSize(pageSize);
         return registry.awaiting(PathDids.did(request, "/verifiers/", registry), pageSize, bookmark);
     }
 
@@ -117,9 +114,7 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
             @RequestParam(defaultValue = "100") final int pageSize,
             @RequestParam(defaultValue = "") final String bookmark,
             final HttpServletRequest request) {
-        if (pageSize < 1 || pageSize > Transactions.MAX_PAGE) {
-            throw new ApiException(ApiError.PARAMETER_INVALID, "pageSize is 1 to " + Transactions.MAX_PAGE);
-        }
+        Requests.pageSize(pageSize);
         final String validator = PathDids.did(request, "/validators/", registry);
         final Page<ClaimRecord> verified = registry.claimsWithStatus("VERIFIED", pageSize, bookmark);
         final java.util.Map<String, Boolean> designated = new java.util.HashMap<>();

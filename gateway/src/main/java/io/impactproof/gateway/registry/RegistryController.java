@@ -59,25 +59,17 @@ class RegistryController {
     @Operation(
             summary = "Certificates issued and retired, searchable by protocol (id or id@version), category, "
                     + "vintage, status, holder, retirement beneficiary and serial prefix; totals per category and unit")
-    Result search(
-            @RequestParam(required = false) final String protocol,
-            @RequestParam(required = false) final String category,
-            @RequestParam(required = false) final String vintage,
-            @RequestParam(required = false) final String status,
-            @RequestParam(required = false) final String holder,
-            @RequestParam(required = false) final String beneficiary,
-            @RequestParam(required = false) final String serial,
-            @RequestParam(defaultValue = "500") final int limit) {
+    Result search(final RegistryQuery query, @RequestParam(defaultValue = "500") final int limit) {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw new ApiException(ApiError.PARAMETER_INVALID, "limit is 1 to " + MAX_RESULTS);
         }
-        final RegistryQuery query = query(protocol, category, vintage, status, holder, beneficiary, serial);
+        final RegistryQuery checked = query.checked();
         final List<RegistryEntry> shown = new ArrayList<>();
         final Map<String, Object[]> totals = new TreeMap<>();
         final int[] matches = {0};
         RegistryClient.forEachPage(registry::certificates, PAGE, page -> {
             for (final CertificateRecord c : page) {
-                if (!query.matches(c)) {
+                if (!checked.matches(c)) {
                     continue;
                 }
                 matches[0]++;
@@ -108,15 +100,8 @@ class RegistryController {
 
     @GetMapping("/registry.csv")
     @Operation(summary = "The same search as RFC 4180 CSV, one row per certificate (up to 10,000)")
-    ResponseEntity<String> csv(
-            @RequestParam(required = false) final String protocol,
-            @RequestParam(required = false) final String category,
-            @RequestParam(required = false) final String vintage,
-            @RequestParam(required = false) final String status,
-            @RequestParam(required = false) final String holder,
-            @RequestParam(required = false) final String beneficiary,
-            @RequestParam(required = false) final String serial) {
-        final Result result = search(protocol, category, vintage, status, holder, beneficiary, serial, MAX_RESULTS);
+    ResponseEntity<String> csv(final RegistryQuery query) {
+        final Result result = search(query, MAX_RESULTS);
         final RecordComponent[] columns = RegistryEntry.class.getRecordComponents();
         final StringWriter out = new StringWriter();
         try (CSVPrinter printer = CSVFormat.RFC4180
@@ -140,30 +125,5 @@ class RegistryController {
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"impactproof-registry.csv\"")
                 .body(out.toString());
-    }
-
-    private static RegistryQuery query(
-            final String protocol,
-            final String category,
-            final String vintage,
-            final String status,
-            final String holder,
-            final String beneficiary,
-            final String serial) {
-        if (vintage != null && !vintage.matches("[0-9]{4}")) {
-            throw new ApiException(ApiError.PARAMETER_INVALID, "vintage is a year, e.g. 2026");
-        }
-        if (status != null
-                && Arrays.stream(CertificateStatus.values())
-                        .noneMatch(s -> s.name().equalsIgnoreCase(status))) {
-            throw new ApiException(
-                    ApiError.PARAMETER_INVALID, "status is one of " + Arrays.toString(CertificateStatus.values()));
-        }
-        return new RegistryQuery(
-                blank(protocol), blank(category), vintage, status, blank(holder), blank(beneficiary), blank(serial));
-    }
-
-    private static String blank(final String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

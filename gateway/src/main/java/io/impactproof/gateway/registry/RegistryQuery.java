@@ -1,7 +1,10 @@
 package io.impactproof.gateway.registry;
 
+import io.impactproof.gateway.system.ApiError;
+import io.impactproof.gateway.system.ApiException;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.certificate.CertificateStatus;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,6 +26,32 @@ record RegistryQuery(
         String holder,
         String beneficiary,
         String serial) {
+
+    /** The query with blank criteria dropped, or PARAMETER_INVALID for a malformed vintage or status. */
+    RegistryQuery checked() {
+        if (vintage != null && !vintage.isBlank() && !vintage.matches("[0-9]{4}")) {
+            throw new ApiException(ApiError.PARAMETER_INVALID, "vintage is a year, e.g. 2026");
+        }
+        if (status != null
+                && !status.isBlank()
+                && Arrays.stream(CertificateStatus.values())
+                        .noneMatch(s -> s.name().equalsIgnoreCase(status))) {
+            throw new ApiException(
+                    ApiError.PARAMETER_INVALID, "status is one of " + Arrays.toString(CertificateStatus.values()));
+        }
+        return new RegistryQuery(
+                blank(protocol),
+                blank(category),
+                blank(vintage),
+                blank(status),
+                blank(holder),
+                blank(beneficiary),
+                blank(serial));
+    }
+
+    private static String blank(final String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
 
     boolean matches(final CertificateRecord c) {
         return (protocol == null

@@ -14,6 +14,15 @@ import tools.jackson.databind.JsonNode;
 
 /** Request bodies of the API. Records: immutable. */
 public final class Requests {
+    /** A page size asked for over HTTP: 1 to the ledger's largest page, or PARAMETER_INVALID. */
+    public static int pageSize(final int pageSize) {
+        if (pageSize < 1 || pageSize > io.impactproof.model.Transactions.MAX_PAGE) {
+            throw new ApiException(
+                    ApiError.PARAMETER_INVALID, "pageSize is 1 to " + io.impactproof.model.Transactions.MAX_PAGE);
+        }
+        return pageSize;
+    }
+
     private Requests() {}
 
     /** A signed instruction (JWS, {@code typ: ip-instruction+jwt}) by the acting DID. */

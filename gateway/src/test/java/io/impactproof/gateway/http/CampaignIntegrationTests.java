@@ -186,6 +186,17 @@ class CampaignIntegrationTests {
                         .stringValue())
                 .isEqualTo("2.50");
         f.refused(404, "CAMPAIGN_NOT_FOUND", () -> f.gateway.get("/campaigns/nope"));
+        // The public registry lists the settled certificate under its new holder, as CSV too.
+        final String registry = f.gateway
+                .get("/registry.csv?holder="
+                        + java.net.URLEncoder.encode(f.financer.did(), java.nio.charset.StandardCharsets.UTF_8))
+                .body();
+        assertThat(registry)
+                .startsWith("serial,block,firstUnit,lastUnit,protocol")
+                .contains(certificates.get(0).serial());
+        assertThat(registry).doesNotContain(certificates.get(1).serial());
+        f.refused(400, "PARAMETER_INVALID", () -> f.gateway.get("/registry?vintage=26"));
+        f.refused(400, "PARAMETER_INVALID", () -> f.gateway.get("/registry?status=SOLD"));
     }
 
     @Test
