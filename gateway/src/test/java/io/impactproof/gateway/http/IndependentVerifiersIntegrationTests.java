@@ -10,14 +10,11 @@ import io.impactproof.gateway.agents.ManagedAgents;
 import io.impactproof.gateway.system.KeyStoreFile;
 import io.impactproof.model.Actions;
 import io.impactproof.model.claim.ClaimStatus;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,36 +88,6 @@ class IndependentVerifiersIntegrationTests {
         gateway.close();
     }
 
-    private Process agent(final SigningKey verifier, final Path log) throws IOException {
-        return agent("verifier", verifier, log);
-    }
-
-    private Process agent(final String role, final SigningKey verifier, final Path log) throws IOException {
-        final Path key = keys.resolve(verifier.did().replace(':', '_') + ".jwk");
-        Files.writeString(key, verifier.toPrivateJwkJson());
-        final Path jar = Files.list(Path.of("..", "cli", "target"))
-                .filter(p -> p.getFileName().toString().endsWith("-all.jar"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("build cli first: its -all.jar is missing"));
-        final String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "agent",
-                        role,
-                        "--registry",
-                        gateway.base,
-                        "--key",
-                        key.toString(),
-                        "--kid",
-                        verifier.keyId(),
-                        "--once")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
     @Test
     void claims_are_certified_by_verifiers_running_in_their_own_processes_with_their_own_keys() throws Exception {
         final List<String> claims = new ArrayList<>();
@@ -128,29 +95,19 @@ class IndependentVerifiersIntegrationTests {
             claims.add(gateway.submitClaim(owner, PROTOCOL + "@" + VERSION, Gateway.delivery("IND-" + i)));
         }
         claims.add(gateway.submitClaim(webOwner, PROTOCOL + "@" + VERSION, Gateway.delivery("IND-WEB")));
-        // verifier-3 finds the same values; three agree, the quorum of the protocol.
-        final List<Process> processes = new ArrayList<>();
-        final List<Path> logs = new ArrayList<>();
+        // Three verifiers attest, each in its own process; three agree, the quorum of the protocol.
+        final List<AgentProcess> processes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            final Path log = keys.resolve("verifier-" + (i + 1) + ".log");
-            logs.add(log);
-            processes.add(agent(verifiers.get(i), log));
+            processes.add(AgentProcess.start("verifier", verifiers.get(i), gateway.base, keys));
         }
-        for (int i = 0; i < processes.size(); i++) {
-            assertThat(processes.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(processes.get(i).exitValue())
-                    .as(Files.readString(logs.get(i), StandardCharsets.UTF_8))
-                    .isZero();
-            assertThat(Files.readString(logs.get(i))).contains("attested 5, rejected 0, left 0");
+        for (final AgentProcess process : processes) {
+            assertThat(process.finish()).contains("attested 5, rejected 0, left 0");
         }
-
         assertThat(claims)
                 .allSatisfy(id -> assertThat(registry.claim(id).status()).isEqualTo(ClaimStatus.VERIFIED));
-        final Path validatorLog = keys.resolve("validator.log");
-        final Process certifying = agent("validator", validator, validatorLog);
-        assertThat(certifying.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(certifying.exitValue()).as(Files.readString(validatorLog)).isZero();
-        assertThat(Files.readString(validatorLog)).contains("certified 5, left 0");
+        assertThat(AgentProcess.start("validator", validator, gateway.base, keys)
+                        .finish())
+                .contains("certified 5, left 0");
         for (final String id : claims) {
             final var claim = registry.claim(id);
             assertThat(claim.status()).isEqualTo(ClaimStatus.CERTIFIED);
@@ -191,14 +148,12 @@ class IndependentVerifiersIntegrationTests {
                     .doesNotContain(v.publicKey().toOctetKeyPair().getX().toString());
         }
         assertThat(store).isNotNull();
-        // Run again: nothing is left for them, nothing is attested twice.
-        final Path again = keys.resolve("again.log");
-        final Process second = agent(verifiers.get(0), again);
-        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(again)).contains("attested 0, rejected 0, left 0");
-        final Path validatorAgain = keys.resolve("validator-again.log");
-        final Process idle = agent("validator", validator, validatorAgain);
-        assertThat(idle.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(validatorAgain)).contains("certified 0, left 0");
+        // Run again: nothing is left for them, nothing is attested or certified twice.
+        assertThat(AgentProcess.start("verifier", verifiers.get(0), gateway.base, keys)
+                        .finish())
+                .contains("attested 0, rejected 0, left 0");
+        assertThat(AgentProcess.start("validator", validator, gateway.base, keys)
+                        .finish())
+                .contains("certified 0, left 0");
     }
 }

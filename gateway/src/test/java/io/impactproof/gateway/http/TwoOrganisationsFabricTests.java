@@ -33,7 +33,7 @@ class TwoOrganisationsFabricTests {
 
     @Test
     void the_scenario_gives_the_embedded_outcomes_and_org2_reads_and_verifies_what_org1_certified(
-            @TempDir final Path embeddedData) {
+            @TempDir final Path embeddedData, @TempDir final Path agentFiles) throws Exception {
         final Impactnet net = Impactnet.up();
         final Demo onFabric;
         try (Gateway org1 = Gateway.start(net.gatewayData("org1"), false, 0, ORG1_URL, net.settings("org1"));
@@ -93,6 +93,8 @@ class TwoOrganisationsFabricTests {
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("DOUBLE_COUNTING");
 
+            independentParties(org1, org2, agentFiles);
+
             // An operator's probe sees the organisation's own peer go down and come back.
             assertThat(ledgerHealth(org1)).isEqualTo("UP");
             net.kill("peer0.org1");
@@ -123,6 +125,58 @@ class TwoOrganisationsFabricTests {
             assertThat(onEmbedded.run()).isTrue();
             assertThat(onFabric.outcomes()).isNotEmpty().isEqualTo(onEmbedded.outcomes());
         }
+    }
+
+    /**
+     * On Fabric too, verifiers and the validator run as independent parties: three verifier processes
+     * and a validator process, each with its own key file, against org1's gateway; org2's peer then
+     * holds the certificate the independent validator signed.
+     */
+    private static void independentParties(final Gateway org1, final Gateway org2, final Path dir) throws Exception {
+        final io.impactproof.gateway.agents.ManagedAgents agents =
+                org1.bean(io.impactproof.gateway.agents.ManagedAgents.class);
+        final List<io.impactproof.credentials.jwt.SigningKey> verifiers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            final var verifier = io.impactproof.credentials.jwt.SigningKey.of(
+                    "did:web:verifier-" + i + ".fabric.example#key-1",
+                    io.impactproof.credentials.jwt.SigningKey.newEd25519());
+            agents.register(verifier, "independent verifier " + i, "verifier");
+            verifiers.add(verifier);
+        }
+        final var validator = io.impactproof.credentials.jwt.SigningKey.of(
+                "did:web:validator.fabric.example#key-1", io.impactproof.credentials.jwt.SigningKey.newEd25519());
+        agents.register(validator, "independent validator", "validator");
+        final var args = Json.object()
+                .put(
+                        "definition",
+                        io.impactproof.gateway.agents.ManagedAgents.bundled("cargo-bike-delivery-1.1.0.yaml")
+                                .replace("version: 1.1.0", "version: 1.4.0"));
+        final var bindings = args.putObject("bindings");
+        for (int i = 0; i < 5; i++) {
+            bindings.put("verifier-" + (i + 1), verifiers.get(i).did());
+        }
+        bindings.put("validator", validator.did());
+        final RegistryClient registry = org1.bean(RegistryClient.class);
+        registry.publish(io.impactproof.client.Instructions.sign(
+                agents.operator(), "protocols.publish", args, java.time.Instant.now()));
+        final var owner = io.impactproof.credentials.jwt.SigningKey.generateEd25519DidKey();
+        agents.register(owner, "an owner of org1", "owner");
+        final String claim = org1.submitClaim(owner, "cargo-bike-delivery@1.4.0", Gateway.delivery("FAB-IND-1"));
+
+        final List<AgentProcess> attesting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            attesting.add(AgentProcess.start("verifier", verifiers.get(i), org1.base, dir));
+        }
+        for (final AgentProcess process : attesting) {
+            assertThat(process.finish()).contains("attested 1, rejected 0, left 0");
+        }
+        assertThat(AgentProcess.start("validator", validator, org1.base, dir).finish())
+                .contains("certified 1, left 0");
+
+        final String serial = registry.claim(claim).certificate();
+        final var seenByOrg2 = org2.bean(RegistryClient.class).certificate(serial);
+        assertThat(seenByOrg2.status().name()).isEqualTo("ACTIVE");
+        assertThat(seenByOrg2.validator()).isEqualTo(validator.did());
     }
 
     private final ByteArrayOutputStream transcriptBytes = new ByteArrayOutputStream();
