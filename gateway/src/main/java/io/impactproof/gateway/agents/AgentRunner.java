@@ -52,6 +52,7 @@ class AgentRunner implements DisposableBean {
     private final LedgerPort ledger;
     private final GatewayProperties.Agents settings;
     private final CheckpointFile checkpoints;
+    private final io.impactproof.gateway.artifacts.OtherNodes otherNodes;
     /**
      * How often the agents look at their to-do indexes without being told: work left by a round that
      * failed (a peer down, an outcome unknown) is picked up even if no new event comes.
@@ -66,6 +67,7 @@ class AgentRunner implements DisposableBean {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean verify = new AtomicBoolean(true);
     private final AtomicBoolean validate = new AtomicBoolean(true);
+    private final AtomicBoolean admission = new AtomicBoolean(true);
     private final AtomicReference<Checkpoint> seen = new AtomicReference<>();
     private Subscription subscription;
 
@@ -74,8 +76,10 @@ class AgentRunner implements DisposableBean {
             final RegistryClient registry,
             final ContentStore store,
             final LedgerPort ledger,
-            final GatewayProperties properties) {
+            final GatewayProperties properties,
+            final io.impactproof.gateway.artifacts.OtherNodes otherNodes) {
         this.agents = agents;
+        this.otherNodes = otherNodes;
         this.registry = registry;
         this.store = store;
         this.ledger = ledger;
@@ -98,6 +102,7 @@ class AgentRunner implements DisposableBean {
                 () -> {
                     verify.set(true);
                     validate.set(true);
+                    admission.set(true);
                     schedule();
                 },
                 SWEEP.toMillis(),
@@ -109,6 +114,8 @@ class AgentRunner implements DisposableBean {
         switch (event.name()) {
             case "ClaimsSubmitted" -> verify.set(true);
             case "AttestationsRecorded", "CertificatesIssued" -> validate.set(true);
+            // Perhaps this organisation's admission: a node not yet bootstrapped tries again.
+            case "ProposalAdopted" -> admission.set(true);
             default -> {
                 // Other events need no agent.
             }
@@ -127,6 +134,9 @@ class AgentRunner implements DisposableBean {
         scheduled.set(false);
         final Checkpoint upTo = seen.get();
         try {
+            if (!agents.bootstrapped() && !(admission.getAndSet(false) && admitted())) {
+                return;
+            }
             if (verify.getAndSet(false) && settings.verifiers()) {
                 agents.verifiers().forEach(this::attestAll);
             }
@@ -142,6 +152,20 @@ class AgentRunner implements DisposableBean {
         }
     }
 
+    /** Bootstraps a node whose organisation the members have admitted since it started. */
+    private boolean admitted() {
+        try {
+            agents.bootstrap();
+            LOG.info("the organisation is a member now: its agents are registered");
+            return true;
+        } catch (io.impactproof.client.ledger.TransactionRefused e) {
+            if (io.impactproof.model.RegistryError.NOT_A_MEMBER.name().equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Every claim awaiting this verifier, a page per transaction. */
     private void attestAll(final VerifierAgent verifier) {
         final Map<String, PublishedProtocol> protocols = new HashMap<>();
@@ -151,6 +175,7 @@ class AgentRunner implements DisposableBean {
                     // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies
                     // the batch's signatures on all cores too).
                     final List<SignedCredential> attestations = claims.parallelStream()
+                            .filter(claim -> held(claim, verifier.key()))
                             .map(claim -> {
                                 try {
                                     return verifier.attest(claim, protocols.get(claim.protocol()));
@@ -178,6 +203,7 @@ class AgentRunner implements DisposableBean {
                             .filter(c -> protocol(protocols, c.protocol())
                                     .validators()
                                     .contains(validator.did()))
+                            .filter(c -> held(c, validator.key()))
                             .map(ClaimRecord::id)
                             .toList();
                     LOG.fine(() ->
@@ -220,6 +246,19 @@ class AgentRunner implements DisposableBean {
                         "the validator agent could not attach " + batch.size() + " credentials: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether this node holds the signed claim, fetched from the node it was submitted to (another
+     * organisation's) when not; a claim no node gives yet waits for the next round.
+     */
+    private boolean held(final ClaimRecord claim, final io.impactproof.credentials.jwt.SigningKey reader) {
+        if (store.contains(claim.digest()) || otherNodes.claim(claim, reader).isPresent()) {
+            return true;
+        }
+        LOG.info(() -> "the signed claim " + claim.id() + " is not on this node nor yet on " + claim.organisation()
+                + "'s; tried again on the next round");
+        return false;
     }
 
     private PublishedProtocol protocol(final Map<String, PublishedProtocol> cache, final String ref) {

@@ -91,6 +91,19 @@ public final class ManagedAgents {
     /** Registers the operator (bootstrapping the organisation), the agents, and publishes the bundled protocols. */
     public List<PublishedProtocol> bootstrap() {
         register(operator, "Registry operator of " + organisation, "operator");
+        final List<PublishedProtocol> published = registerAgentsAndPublish();
+        bootstrapped = true;
+        return published;
+    }
+
+    /** Whether {@link #bootstrap()} has succeeded on this node (it fails while the organisation is not a member). */
+    public boolean bootstrapped() {
+        return bootstrapped;
+    }
+
+    private volatile boolean bootstrapped;
+
+    private List<PublishedProtocol> registerAgentsAndPublish() {
         for (int i = 0; i < verifiers.size(); i++) {
             register(verifiers.get(i).key(), "Automated verifier " + (i + 1), "verifier");
         }

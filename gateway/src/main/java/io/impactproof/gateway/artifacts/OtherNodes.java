@@ -1,8 +1,15 @@
 package io.impactproof.gateway.artifacts;
 
+import io.impactproof.client.Instructions;
+import io.impactproof.client.RegistryClient;
+import io.impactproof.client.ledger.LedgerException;
 import io.impactproof.credentials.digest.Digests;
+import io.impactproof.credentials.json.Json;
+import io.impactproof.credentials.jwt.SigningKey;
 import io.impactproof.gateway.system.GatewayProperties;
+import io.impactproof.model.Actions;
 import io.impactproof.model.certificate.CertificateRecord;
+import io.impactproof.model.claim.ClaimRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,18 +18,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateways of the other organisations on the same ledger ({@code impactproof.nodes.<MSP id>}).
- * A certificate's signed credential is kept by the node whose validator attached it; the ledger
- * holds its SHA-256. Asked for one it does not hold, this node fetches it from the certifying
- * organisation's node, keeps it only if its digest is the one on the ledger, and from then on
- * serves it itself. Nothing is trusted from the other node but bytes whose digest the ledger pins.
+ * The gateways of the other organisations on the same ledger: {@code impactproof.nodes.<MSP id>},
+ * else the first {@code http(s)} node the members' decision admitting that organisation names. A
+ * certificate's signed credential is kept by the node whose validator attached it, a signed claim
+ * by the node it was submitted to; the ledger holds their SHA-256. Asked for one it does not hold,
+ * this node fetches it from that organisation's node (a claim with a {@code claims.read} its reader
+ * signs), keeps it only if its digest is the one on the ledger, and from then on serves it itself.
+ * Nothing is trusted from the other node but bytes whose digest the ledger pins.
  */
 @Component
 public class OtherNodes {
@@ -30,6 +41,7 @@ public class OtherNodes {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, String> nodes;
+    private final Function<String, Optional<String>> directory;
     private final String ownOrganisation;
     private final ContentStore store;
     private final HttpClient http = HttpClient.newBuilder()
@@ -38,14 +50,71 @@ public class OtherNodes {
             .build();
 
     @Autowired
-    public OtherNodes(final GatewayProperties properties, final ContentStore store) {
-        this(properties.nodes(), properties.mspId(), store);
+    public OtherNodes(final GatewayProperties properties, final ContentStore store, final RegistryClient registry) {
+        this(properties.nodes(), organisation -> admitted(registry, organisation), properties.mspId(), store);
     }
 
-    OtherNodes(final Map<String, String> nodes, final String ownOrganisation, final ContentStore store) {
+    OtherNodes(
+            final Map<String, String> nodes,
+            final Function<String, Optional<String>> directory,
+            final String ownOrganisation,
+            final ContentStore store) {
         this.nodes = Map.copyOf(nodes);
+        this.directory = directory;
         this.ownOrganisation = ownOrganisation;
         this.store = store;
+    }
+
+    /** The gateway URL the decision admitting the organisation names, if any. */
+    private static Optional<String> admitted(final RegistryClient registry, final String organisation) {
+        try {
+            return registry.members().stream()
+                    .filter(m -> m.organisation().equals(organisation))
+                    .flatMap(m -> m.nodes().stream())
+                    .filter(n -> n.startsWith("http://") || n.startsWith("https://"))
+                    .findFirst();
+        } catch (LedgerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> base(final String organisation) {
+        if (organisation.equals(ownOrganisation)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(nodes.get(organisation))
+                .or(() -> directory.apply(organisation))
+                .map(b -> b.replaceAll("/+$", ""));
+    }
+
+    /**
+     * A signed claim submitted through another organisation's node, read there with a
+     * {@code claims.read} that {@code reader} (a verifier or validator of its protocol) signs;
+     * stored here once its SHA-256 matches the claim's digest on the ledger.
+     */
+    public Optional<ContentStore.StoredObject> claim(final ClaimRecord claim, final SigningKey reader) {
+        return claim(
+                claim,
+                "Instruction "
+                        + Instructions.sign(
+                                reader, Actions.READ_CLAIM, Json.object().put("claim", claim.id()), Instant.now()));
+    }
+
+    /**
+     * The same with a reader's own {@code Authorization} header ({@code Instruction <claims.read>}),
+     * passed on as it is: the other node checks the reader's signature itself.
+     */
+    public Optional<ContentStore.StoredObject> claim(final ClaimRecord claim, final String authorization) {
+        final Optional<String> base = base(claim.organisation());
+        if (base.isEmpty()) {
+            return Optional.empty();
+        }
+        return fetch(
+                URI.create(base.get() + "/verifiers/claims/" + URLEncoder.encode(claim.id(), StandardCharsets.UTF_8)
+                        + "/credential"),
+                authorization,
+                claim.digest(),
+                claim.id());
     }
 
     /**
@@ -54,28 +123,39 @@ public class OtherNodes {
      * organisation, it is unreachable, or it answers anything else.
      */
     public Optional<ContentStore.StoredObject> certificate(final CertificateRecord record) {
-        final String base = nodes.get(record.organisation());
-        if (base == null || record.organisation().equals(ownOrganisation) || record.credentialDigest() == null) {
+        final Optional<String> base = base(record.organisation());
+        if (base.isEmpty() || record.credentialDigest() == null) {
             return Optional.empty();
         }
-        final URI uri = URI.create(base.replaceAll("/+$", "") + "/certificates/"
-                + URLEncoder.encode(record.serial(), StandardCharsets.UTF_8) + "/credential");
+        return fetch(
+                URI.create(base.get() + "/certificates/" + URLEncoder.encode(record.serial(), StandardCharsets.UTF_8)
+                        + "/credential"),
+                null,
+                record.credentialDigest(),
+                record.serial());
+    }
+
+    private Optional<ContentStore.StoredObject> fetch(
+            final URI uri, final String authorization, final String digest, final String what) {
         try {
-            final HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            final HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            final HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 LOG.info(() -> uri + " answered " + response.statusCode());
                 return Optional.empty();
             }
             final byte[] bytes = response.body();
-            if (!Digests.sha256Hex(bytes).equals(record.credentialDigest())) {
-                LOG.warning(() -> uri + " gave bytes whose SHA-256 is not the one the ledger records for "
-                        + record.serial() + "; not kept");
+            if (!Digests.sha256Hex(bytes).equals(digest)) {
+                LOG.warning(() ->
+                        uri + " gave bytes whose SHA-256 is not the one the ledger records for " + what + "; not kept");
                 return Optional.empty();
             }
             store.put(bytes, StoredCredentials.VC_JWT);
-            return store.get(record.credentialDigest());
+            return store.get(digest);
         } catch (IOException e) {
             LOG.info(() -> uri + " unreachable: " + e.getMessage());
             return Optional.empty();

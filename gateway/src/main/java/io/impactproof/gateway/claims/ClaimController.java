@@ -36,7 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "claims", description = "Project owners submit signed impact claims; verifiers read the ones awaiting them")
-record ClaimController(RegistryClient registry, ContentStore store, SignedReads reads, GatewayProperties properties) {
+record ClaimController(
+        RegistryClient registry,
+        ContentStore store,
+        SignedReads reads,
+        GatewayProperties properties,
+        io.impactproof.gateway.artifacts.OtherNodes otherNodes) {
 
     /** Where an uploaded evidence file is served, and the digests a claim pins it with. */
     record StoredEvidence(
@@ -138,6 +143,7 @@ record ClaimController(RegistryClient registry, ContentStore store, SignedReads 
         final ClaimRecord claim = registry.claim(id);
         reads.requireReader(authorization, claim);
         final var object = store.get(claim.digest())
+                .or(() -> otherNodes.claim(claim, authorization))
                 .orElseThrow(
                         () -> new ApiException(ApiError.NOT_FOUND, "the claim credential is not stored on this node"));
         return ResponseEntity.ok()

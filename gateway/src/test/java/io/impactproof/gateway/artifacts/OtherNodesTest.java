@@ -42,7 +42,10 @@ class OtherNodesTest {
         org1.start();
         store = new ContentStore(dir.resolve("store"));
         nodes = new OtherNodes(
-                Map.of("Org1MSP", "http://127.0.0.1:" + org1.getAddress().getPort() + "/"), "Org2MSP", store);
+                Map.of("Org1MSP", "http://127.0.0.1:" + org1.getAddress().getPort() + "/"),
+                organisation -> java.util.Optional.empty(),
+                "Org2MSP",
+                store);
     }
 
     @AfterEach
@@ -84,5 +87,48 @@ class OtherNodesTest {
         assertThat(nodes.certificate(record("Org1MSP", "IPC-404"))).isEmpty();
         org1.stop(0);
         assertThat(nodes.certificate(record("Org1MSP", "IPC-1"))).isEmpty();
+    }
+
+    @Test
+    void a_claim_is_read_with_the_readers_signed_instruction_from_the_node_the_members_admitted() throws Exception {
+        final AtomicReference<String> authorization = new AtomicReference<>();
+        org1.createContext("/verifiers/claims/urn:uuid:c-1/credential", exchange -> {
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            final byte[] body = served.get();
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        final String org3 = "http://127.0.0.1:" + org1.getAddress().getPort();
+        final OtherNodes viaLedger = new OtherNodes(
+                Map.of(),
+                organisation ->
+                        "Org3MSP".equals(organisation) ? java.util.Optional.of(org3) : java.util.Optional.empty(),
+                "Org1MSP",
+                store);
+        final var verifier = io.impactproof.credentials.jwt.SigningKey.generateEd25519DidKey();
+        final var claim = io.impactproof.model.claim.ClaimRecord.builder()
+                .id("urn:uuid:c-1")
+                .organisation("Org3MSP")
+                .digest(Digests.sha256Hex(CREDENTIAL))
+                .evidence(java.util.List.of())
+                .build();
+
+        assertThat(viaLedger.claim(claim, verifier)).isPresent();
+        assertThat(store.contains(Digests.sha256Hex(CREDENTIAL))).isTrue();
+        assertThat(authorization.get()).startsWith("Instruction ");
+        final var instruction =
+                com.nimbusds.jose.JWSObject.parse(authorization.get().substring("Instruction ".length()));
+        assertThat(instruction.getPayload().toJSONObject())
+                .containsEntry("action", io.impactproof.model.Actions.READ_CLAIM);
+        assertThat(instruction.getHeader().getKeyID()).startsWith(verifier.did());
+
+        assertThat(viaLedger.claim(claim.toBuilder().organisation("Org4MSP").build(), verifier))
+                .as("no node known for that organisation")
+                .isEmpty();
+        assertThat(viaLedger.claim(claim.toBuilder().organisation("Org1MSP").build(), verifier))
+                .as("this node's own")
+                .isEmpty();
     }
 }

@@ -74,18 +74,27 @@ final class Impactnet {
         script("start", node);
     }
 
+    /** {@code network/impactnet add-org}: the organisation joins the running channel. */
+    void addOrg(final String org) {
+        script("add-org", org, "add-org.log", 600);
+    }
+
     private void script(final String command, final String node) {
+        script(command, node, "faults.log", 120);
+    }
+
+    private void script(final String command, final String node, final String logFile, final int seconds) {
+        final Path log = data.resolve("logs").resolve(logFile);
         try {
             final Process process = new ProcessBuilder(
                             root.resolve("network/impactnet").toString(), command, node)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            data.resolve("logs/faults.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("network/impactnet " + command + " " + node + " failed (see "
-                        + data.resolve("logs/faults.log") + ")");
+                throw new IllegalStateException(
+                        "network/impactnet " + command + " " + node + " failed (see " + log + ")");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

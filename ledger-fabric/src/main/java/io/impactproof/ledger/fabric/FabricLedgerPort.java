@@ -173,7 +173,9 @@ public final class FabricLedgerPort implements LedgerPort {
                 // another organisation's peer refused, that peer has most likely not committed the
                 // block our previous transaction is in yet (commit status comes from our own peer):
                 // endorse again once it has caught up, a few times, before reporting the refusal.
-                if (attempt < LAGGING_PEER_RETRIES && Refusals.refusedOnlyByOthers(e, settings.mspId())) {
+                // The same when a peer was changing to a new chaincode definition (a member joining).
+                if (attempt < LAGGING_PEER_RETRIES
+                        && (Refusals.refusedOnlyByOthers(e, settings.mspId()) || Refusals.definitionChanging(e))) {
                     pause(LAGGING_PEER_PAUSE_MS << attempt);
                     continue;
                 }
@@ -212,10 +214,16 @@ public final class FabricLedgerPort implements LedgerPort {
 
     @Override
     public byte[] evaluate(final String function, final String... args) {
-        try {
-            return contract.evaluateTransaction(function, args);
-        } catch (GatewayException e) {
-            throw Refusals.beforeOrdering(function, e);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return contract.evaluateTransaction(function, args);
+            } catch (GatewayException e) {
+                if (attempt < LAGGING_PEER_RETRIES && Refusals.definitionChanging(e)) {
+                    pause(LAGGING_PEER_PAUSE_MS << attempt);
+                    continue;
+                }
+                throw Refusals.beforeOrdering(function, e);
+            }
         }
     }
 

@@ -79,6 +79,21 @@ final class Refusals {
                         .allMatch(d -> !ownMspId.equals(d.getMspId()) && parse(d.getMessage()) != null);
     }
 
+    /**
+     * Whether a peer refused because the chaincode's definition is being changed (a new sequence
+     * committed while it endorsed, or not yet in its cache): the next attempt, a moment later, runs
+     * on the new definition.
+     */
+    static boolean definitionChanging(final GatewayException e) {
+        return changing(e.getStatus().getDescription())
+                || e.getDetails().stream().anyMatch(d -> changing(d.getMessage()));
+    }
+
+    private static boolean changing(final String message) {
+        return message != null
+                && (message.contains("changed during invoke") || message.contains("chaincode cache at sequence"));
+    }
+
     /** A failed hand-over to the ordering service, or a commit status not received in time. */
     static OutcomeUnknown afterEndorsement(final String function, final String txId, final Exception e) {
         return new OutcomeUnknown(

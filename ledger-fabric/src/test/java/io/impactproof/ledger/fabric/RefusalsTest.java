@@ -105,6 +105,25 @@ class RefusalsTest {
     }
 
     @Test
+    void a_peer_moving_to_a_new_chaincode_definition_is_told_apart_from_a_refusal() {
+        final EndorseException changing = endorsementFailure(
+                Status.Code.ABORTED,
+                "failed to collect enough transaction endorsements, see attached details for more info",
+                detail(
+                        "Org2MSP",
+                        "make sure the chaincode impactproof has been successfully defined on channel impactnet and"
+                                + " try again: chaincode cache at sequence 2 but current sequence is 1, chaincode"
+                                + " definition for 'impactproof' changed during invoke"));
+        assertThat(Refusals.definitionChanging(changing)).isTrue();
+        assertThat(Refusals.refusedOnlyByOthers(changing, "Org1MSP")).isFalse();
+        assertThat(Refusals.definitionChanging(endorsementFailure(
+                        Status.Code.ABORTED,
+                        "failed to endorse transaction, see attached details for more info",
+                        detail("Org2MSP", "chaincode response 500, CERTIFICATE_NOT_FOUND: certificates[0]: IPC-1"))))
+                .isFalse();
+    }
+
+    @Test
     void peers_that_disagree_are_a_determinism_fault() {
         assertThat(Refusals.beforeOrdering(
                         "claims:Submit",
