@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The gateways of the other organisations on the same ledger: {@code impactproof.nodes.<MSP id>},
  * else the first {@code http(s)} node the members' decision admitting that organisation names. A
- * certificate's signed credential is kept by the node whose validator attached it, a signed claim
- * by the node it was submitted to; the ledger holds their SHA-256. Asked for one it does not hold,
+ * certificate's signed credential is kept by the node of its validator's organisation (which may
+ * not be the certificate's), a signed claim by the node it was submitted to; the ledger holds their SHA-256. Asked for one it does not hold,
  * this node fetches it from that organisation's node (a claim with a {@code claims.read} its reader
  * signs), keeps it only if its digest is the one on the ledger, and from then on serves it itself.
  * Nothing is trusted from the other node but bytes whose digest the ledger pins.
@@ -42,6 +42,7 @@ public class OtherNodes {
 
     private final Map<String, String> nodes;
     private final Function<String, Optional<String>> directory;
+    private final Function<String, Optional<String>> organisationOf;
     private final String ownOrganisation;
     private final ContentStore store;
     private final HttpClient http = HttpClient.newBuilder()
@@ -51,16 +52,23 @@ public class OtherNodes {
 
     @Autowired
     public OtherNodes(final GatewayProperties properties, final ContentStore store, final RegistryClient registry) {
-        this(properties.nodes(), organisation -> admitted(registry, organisation), properties.mspId(), store);
+        this(
+                properties.nodes(),
+                organisation -> admitted(registry, organisation),
+                did -> organisationOf(registry, did),
+                properties.mspId(),
+                store);
     }
 
     OtherNodes(
             final Map<String, String> nodes,
             final Function<String, Optional<String>> directory,
+            final Function<String, Optional<String>> organisationOf,
             final String ownOrganisation,
             final ContentStore store) {
         this.nodes = Map.copyOf(nodes);
         this.directory = directory;
+        this.organisationOf = organisationOf;
         this.ownOrganisation = ownOrganisation;
         this.store = store;
     }
@@ -73,6 +81,14 @@ public class OtherNodes {
                     .flatMap(m -> m.nodes().stream())
                     .filter(n -> n.startsWith("http://") || n.startsWith("https://"))
                     .findFirst();
+        } catch (LedgerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> organisationOf(final RegistryClient registry, final String did) {
+        try {
+            return Optional.of(registry.participant(did).organisation());
         } catch (LedgerException e) {
             return Optional.empty();
         }
@@ -118,12 +134,13 @@ public class OtherNodes {
     }
 
     /**
-     * The certificate's signed credential from its organisation's node, stored here once its
+     * The certificate's signed credential from its validator's organisation's node, stored here once its
      * SHA-256 matches {@code record.credentialDigest()}; empty when no node is configured for that
      * organisation, it is unreachable, or it answers anything else.
      */
     public Optional<ContentStore.StoredObject> certificate(final CertificateRecord record) {
-        final Optional<String> base = base(record.organisation());
+        final Optional<String> base = base(
+                Optional.ofNullable(record.validator()).flatMap(organisationOf).orElse(record.organisation()));
         if (base.isEmpty() || record.credentialDigest() == null) {
             return Optional.empty();
         }

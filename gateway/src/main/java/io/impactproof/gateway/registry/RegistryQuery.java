@@ -17,6 +17,8 @@ import java.util.Locale;
  *     lots) are left out so that no unit is listed twice
  * @param beneficiary part of a retirement's beneficiary, case-insensitive
  * @param serial the start of a serial number (a block, or a block and its first unit)
+ * @param organisation the MSP id of the sub-network responsible for it (its claim came through that
+ *     organisation's node)
  */
 record RegistryQuery(
         String protocol,
@@ -25,7 +27,8 @@ record RegistryQuery(
         String status,
         String holder,
         String beneficiary,
-        String serial) {
+        String serial,
+        String organisation) {
 
     /** The query with blank criteria dropped, or PARAMETER_INVALID for a malformed vintage or status. */
     RegistryQuery checked() {
@@ -46,7 +49,8 @@ record RegistryQuery(
                 blank(status),
                 blank(holder),
                 blank(beneficiary),
-                blank(serial));
+                blank(serial),
+                blank(organisation));
     }
 
     private static String blank(final String value) {
@@ -69,6 +73,7 @@ record RegistryQuery(
                                         .beneficiary()
                                         .toLowerCase(Locale.ROOT)
                                         .contains(beneficiary.toLowerCase(Locale.ROOT)))
-                && (serial == null || c.serial().startsWith(serial));
+                && (serial == null || c.serial().startsWith(serial))
+                && (organisation == null || c.organisation().equals(organisation));
     }
 }

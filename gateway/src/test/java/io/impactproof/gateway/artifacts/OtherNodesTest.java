@@ -44,6 +44,7 @@ class OtherNodesTest {
         nodes = new OtherNodes(
                 Map.of("Org1MSP", "http://127.0.0.1:" + org1.getAddress().getPort() + "/"),
                 organisation -> java.util.Optional.empty(),
+                did -> java.util.Optional.empty(),
                 "Org2MSP",
                 store);
     }
@@ -105,6 +106,7 @@ class OtherNodesTest {
                 Map.of(),
                 organisation ->
                         "Org3MSP".equals(organisation) ? java.util.Optional.of(org3) : java.util.Optional.empty(),
+                did -> java.util.Optional.empty(),
                 "Org1MSP",
                 store);
         final var verifier = io.impactproof.credentials.jwt.SigningKey.generateEd25519DidKey();
@@ -130,5 +132,21 @@ class OtherNodesTest {
         assertThat(viaLedger.claim(claim.toBuilder().organisation("Org1MSP").build(), verifier))
                 .as("this node's own")
                 .isEmpty();
+    }
+
+    @Test
+    void a_certificate_is_fetched_from_its_validators_organisation_not_the_claims() {
+        final OtherNodes byValidator = new OtherNodes(
+                Map.of("Org1MSP", "http://127.0.0.1:" + org1.getAddress().getPort()),
+                organisation -> java.util.Optional.empty(),
+                did -> "did:web:validator.org1.example".equals(did)
+                        ? java.util.Optional.of("Org1MSP")
+                        : java.util.Optional.empty(),
+                "Org3MSP",
+                store);
+        final CertificateRecord claimedThroughOrg3 = record("Org3MSP", "IPC-1").toBuilder()
+                .validator("did:web:validator.org1.example")
+                .build();
+        assertThat(byValidator.certificate(claimedThroughOrg3)).isPresent();
     }
 }

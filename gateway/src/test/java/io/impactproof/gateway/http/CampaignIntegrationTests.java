@@ -195,6 +195,11 @@ class CampaignIntegrationTests {
                 .startsWith("serial,block,firstUnit,lastUnit,protocol")
                 .contains(certificates.get(0).serial());
         assertThat(registry).doesNotContain(certificates.get(1).serial());
+        // By sub-network: every certificate here was certified through Org1MSP's node.
+        assertThat(f.gateway.get("/registry.csv?organisation=Org1MSP").body())
+                .contains(certificates.get(0).serial());
+        assertThat(f.gateway.get("/registry.csv?organisation=" + Fixture.ORG2).body())
+                .doesNotContain(certificates.get(0).serial());
         f.refused(400, "PARAMETER_INVALID", () -> f.gateway.get("/registry?vintage=26"));
         f.refused(400, "PARAMETER_INVALID", () -> f.gateway.get("/registry?status=SOLD"));
     }

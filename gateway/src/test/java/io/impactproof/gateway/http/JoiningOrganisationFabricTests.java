@@ -195,6 +195,23 @@ class JoiningOrganisationFabricTests {
                 .isEqualTo("Org3MSP");
         assertThat(org1.get("/certificates/" + serial).json().path("status").stringValue())
                 .isEqualTo("ACTIVE");
+        // Queries by organisation: the certificate is org3's (its claim came through org3), though
+        // org1's validator issued it; org3's node serves its signed credential, fetched from org1's.
+        assertThat(org1.get("/registry?organisation=Org3MSP")
+                        .json()
+                        .path("certificates")
+                        .findValuesAsString("serial"))
+                .containsExactly(serial);
+        assertThat(org3.get("/registry?organisation=Org1MSP&serial=" + org1Serial)
+                        .json()
+                        .path("matches")
+                        .intValue())
+                .isOne();
+        final Gateway.Response credential = org3.get("/certificates/" + serial, "Accept", "application/vc+jwt");
+        assertThat(credential.status()).as(credential.body()).isEqualTo(200);
+        assertThat(credential.body())
+                .isEqualTo(org1.get("/certificates/" + serial, "Accept", "application/vc+jwt")
+                        .body());
 
         final RegistryClient registry = org1.bean(RegistryClient.class);
         final var certified = registry.claim(registry.certificate(org1Serial).claim());
