@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -99,20 +101,43 @@ final class BlockLog implements AutoCloseable {
 
     /** Appends a block and forces it to disk; returns its hash. */
     byte[] append(final Block block) throws IOException {
-        final byte[] body = LedgerJson.bytes(block);
-        final byte[] hash = hash(lastHash, body);
-        final ByteBuffer record = ByteBuffer.allocate(4 + body.length + HASH_BYTES);
-        record.putInt(body.length).put(body).put(hash).flip();
-        final long offset = size;
-        while (record.hasRemaining()) {
-            channel.write(record);
+        appendAll(List.of(block));
+        return lastHash.clone();
+    }
+
+    /**
+     * Appends blocks, each chained to the one before, and forces them to disk together (group
+     * commit: one fsync for all). Until it returns, none of them counts: a crash may leave any prefix
+     * of them, whose torn end the next open cuts off.
+     */
+    void appendAll(final List<Block> blocks) throws IOException {
+        byte[] previous = lastHash;
+        final List<ByteBuffer> records = new ArrayList<>(blocks.size());
+        final long[] offsets = new long[blocks.size()];
+        final byte[][] hashes = new byte[blocks.size()][];
+        long at = size;
+        for (int i = 0; i < blocks.size(); i++) {
+            final byte[] body = LedgerJson.bytes(blocks.get(i));
+            hashes[i] = hash(previous, body);
+            previous = hashes[i];
+            final ByteBuffer record = ByteBuffer.allocate(4 + body.length + HASH_BYTES);
+            record.putInt(body.length).put(body).put(hashes[i]).flip();
+            records.add(record);
+            offsets[i] = at;
+            at += record.remaining();
+        }
+        for (final ByteBuffer record : records) {
+            while (record.hasRemaining()) {
+                channel.write(record);
+            }
         }
         channel.force(false);
-        indexBlock(block.number(), offset);
-        size += 4 + body.length + HASH_BYTES;
-        lastHash = hash;
-        height++;
-        return hash;
+        for (int i = 0; i < blocks.size(); i++) {
+            indexBlock(blocks.get(i).number(), offsets[i]);
+            lastHash = hashes[i];
+            height++;
+        }
+        size = at;
     }
 
     long height() {

@@ -6,6 +6,7 @@ import io.impactproof.client.ledger.LedgerInfo.ChainCheck;
 import io.impactproof.client.ledger.LedgerUnavailable;
 import io.impactproof.client.ledger.OutcomeUnknown;
 import io.impactproof.client.ledger.Subscription;
+import io.impactproof.client.ledger.TransactionConflict;
 import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.digest.Digests;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hyperledger.fabric.contract.ContractRouter;
@@ -56,6 +58,7 @@ public final class EmbeddedLedger implements AutoCloseable {
     private final ContractRouter router = Router.instance();
     private final SecureRandom random = new SecureRandom();
     private final List<EventFeed> feeds = new CopyOnWriteArrayList<>();
+    private final Committer<Pending> committer = new Committer<>("impactproof-ledger-commit", this::commit);
     private boolean failed;
     private boolean closed;
 
@@ -85,27 +88,36 @@ public final class EmbeddedLedger implements AutoCloseable {
     }
 
     /**
-     * Executes and commits a transaction.
+     * Executes and commits a transaction, as Fabric does: executed (simulated) on the caller's thread
+     * against the committed state, with no lock — so transactions, and the signature checks in them,
+     * run in parallel on every core — then ordered by the committer, which commits it only if what it
+     * read is unchanged, in one block forced to disk with the others waiting (group commit).
      *
      * @param function {@code contract:Transaction}, e.g. {@code claims:Submit}
      * @throws TransactionRefused when the chaincode refuses it (nothing is written)
+     * @throws TransactionConflict when what it read changed before its turn (nothing is written; it
+     *     may be submitted again, which {@link EmbeddedLedgerPort} does)
      * @throws OutcomeUnknown when the block could not be forced to disk (it may be there after a restart)
      * @throws LedgerUnavailable after such a failure, until the ledger is reopened
      */
-    public synchronized Committed submit(
+    public Committed submit(
             final String mspId,
             final String function,
             final List<String> args,
             final Map<String, byte[]> transientData) {
-        if (failed || closed) {
-            throw new LedgerUnavailable(
-                    closed ? "the ledger is closed" : "the ledger could not write its last block; reopen it", null);
-        }
+        requireOpen();
         final Instant timestamp = clock.instant();
         final String txId = newTxId(mspId, timestamp);
         final EmbeddedStub stub = stub(mspId, function, args, transientData, txId, timestamp, false);
         final Chaincode.Response response = router.invoke(stub);
         if (response.getStatusCode() >= 400) {
+            // A refusal counts only if what it saw is the committed state (a commit may have happened
+            // while it ran, giving it part of the old state and part of the new).
+            synchronized (this) {
+                if (!stub.reads().stillValid(state, NOTHING_ORDERED)) {
+                    throw conflict(function);
+                }
+            }
             throw TransactionRefused.fromPayload(response.getMessage(), response.getPayload());
         }
         if (stub.writes().isEmpty()) {
@@ -113,40 +125,129 @@ public final class EmbeddedLedger implements AutoCloseable {
             return new Committed(
                     -1, txId, timestamp.toString(), function, response.getPayload(), null, null, List.of());
         }
-        final var event = stub.getEvent();
-        final Block block = new Block(
-                log.height(),
-                txId,
-                timestamp.toString(),
-                mspId,
-                function,
-                Block.encode(stub.writes()),
-                event == null ? null : event.getEventName(),
-                event == null
-                        ? null
-                        : Base64.getEncoder().encodeToString(event.getPayload().toByteArray()));
+        final Pending pending = new Pending(mspId, function, stub, response, new CompletableFuture<>());
+        if (!committer.order(pending)) {
+            throw new LedgerUnavailable("the ledger is closed", null);
+        }
         try {
-            log.append(block);
-        } catch (IOException e) {
-            failed = true;
-            throw new OutcomeUnknown("the block could not be forced to disk; it may be committed after a restart", e);
+            return pending.outcome().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        state.apply(stub.writes());
-        final Committed committed = new Committed(
-                block.number(),
-                txId,
-                block.timestamp(),
-                function,
-                response.getPayload(),
-                block.eventName(),
-                event == null ? null : event.getPayload().toByteArray(),
-                List.copyOf(stub.writes().keySet()));
-        if (committed.eventName() != null) {
-            final LedgerEvent ledgerEvent =
-                    new LedgerEvent(block.number(), 0, txId, committed.eventName(), committed.eventPayload());
-            feeds.forEach(feed -> feed.live(ledgerEvent));
+    }
+
+    private static final java.util.NavigableMap<String, byte[]> NOTHING_ORDERED =
+            java.util.Collections.emptyNavigableMap();
+
+    private static TransactionConflict conflict(final String function) {
+        return new TransactionConflict(function + ": what it read was changed by a transaction committed first");
+    }
+
+    private synchronized void requireOpen() {
+        if (failed || closed) {
+            throw new LedgerUnavailable(
+                    closed ? "the ledger is closed" : "the ledger could not write its last block; reopen it", null);
         }
-        return committed;
+    }
+
+    /** A simulated transaction waiting for its turn. */
+    private record Pending(
+            String mspId,
+            String function,
+            EmbeddedStub stub,
+            Chaincode.Response response,
+            CompletableFuture<Committed> outcome) {}
+
+    /**
+     * Validates and commits a group of transactions in order: each whose reads are unchanged — by the
+     * committed state and by the ones before it in the group — becomes the next block; the group's
+     * blocks are forced to disk together, then applied to the state, their events published and
+     * their callers answered. Runs on the committer thread only.
+     */
+    private void commit(final List<Pending> group) {
+        try {
+            commitGroup(group);
+        } catch (RuntimeException e) {
+            // Unexpected: no outcome is guessed. The ledger stops taking writes; a reopen replays the log.
+            synchronized (this) {
+                failed = true;
+            }
+            final OutcomeUnknown unknown = new OutcomeUnknown("the commit of a group of transactions failed", e);
+            group.forEach(p -> p.outcome().completeExceptionally(unknown));
+            throw e;
+        }
+    }
+
+    private void commitGroup(final List<Pending> group) {
+        final List<Block> blocks = new ArrayList<>(group.size());
+        final List<Pending> accepted = new ArrayList<>(group.size());
+        final java.util.NavigableMap<String, byte[]> ordered =
+                new java.util.TreeMap<>(io.impactproof.model.KeyOrder.COMPARATOR);
+        synchronized (this) {
+            if (failed || closed) {
+                group.forEach(p -> p.outcome()
+                        .completeExceptionally(new LedgerUnavailable(
+                                closed ? "the ledger is closed" : "the ledger could not write its last block", null)));
+                return;
+            }
+            for (final Pending p : group) {
+                if (!p.stub().reads().stillValid(state, ordered)) {
+                    p.outcome().completeExceptionally(conflict(p.function()));
+                    continue;
+                }
+                ordered.putAll(p.stub().writes());
+                final var event = p.stub().getEvent();
+                blocks.add(new Block(
+                        log.height() + blocks.size(),
+                        p.stub().getTxId(),
+                        p.stub().getTxTimestamp().toString(),
+                        p.mspId(),
+                        p.function(),
+                        Block.encode(p.stub().writes()),
+                        event == null ? null : event.getEventName(),
+                        event == null
+                                ? null
+                                : Base64.getEncoder()
+                                        .encodeToString(event.getPayload().toByteArray())));
+                accepted.add(p);
+            }
+            if (blocks.isEmpty()) {
+                return;
+            }
+            try {
+                log.appendAll(blocks);
+            } catch (IOException e) {
+                failed = true;
+                final OutcomeUnknown unknown = new OutcomeUnknown(
+                        "the block could not be forced to disk; it may be committed after a restart", e);
+                accepted.forEach(p -> p.outcome().completeExceptionally(unknown));
+                return;
+            }
+            for (int i = 0; i < blocks.size(); i++) {
+                final Block block = blocks.get(i);
+                final Pending p = accepted.get(i);
+                state.apply(p.stub().writes());
+                final var event = p.stub().getEvent();
+                final Committed committed = new Committed(
+                        block.number(),
+                        block.txId(),
+                        block.timestamp(),
+                        p.function(),
+                        p.response().getPayload(),
+                        block.eventName(),
+                        event == null ? null : event.getPayload().toByteArray(),
+                        List.copyOf(p.stub().writes().keySet()));
+                if (committed.eventName() != null) {
+                    final LedgerEvent ledgerEvent = new LedgerEvent(
+                            block.number(), 0, block.txId(), committed.eventName(), committed.eventPayload());
+                    feeds.forEach(feed -> feed.live(ledgerEvent));
+                }
+                p.outcome().complete(committed);
+            }
+        }
     }
 
     /** Executes a read-only query against the committed state; its writes, if any, are discarded. */
@@ -247,6 +348,7 @@ public final class EmbeddedLedger implements AutoCloseable {
             }
             closed = true;
         }
+        committer.close();
         feeds.forEach(EventFeed::close);
         try {
             log.close();

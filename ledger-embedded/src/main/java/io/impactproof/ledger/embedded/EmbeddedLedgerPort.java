@@ -5,6 +5,7 @@ import io.impactproof.client.ledger.LedgerEvent;
 import io.impactproof.client.ledger.LedgerInfo;
 import io.impactproof.client.ledger.LedgerPort;
 import io.impactproof.client.ledger.Subscription;
+import io.impactproof.client.ledger.TransactionConflict;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,29 @@ public final class EmbeddedLedgerPort implements LedgerPort {
 
     @Override
     public byte[] submit(final String function, final List<String> args, final Map<String, byte[]> transientData) {
-        return ledger.submit(mspId, function, args, transientData).payload();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return ledger.submit(mspId, function, args, transientData).payload();
+            } catch (TransactionConflict e) {
+                // As the Fabric port: every registry transaction may be executed again, on the new state.
+                if (attempt >= CONFLICT_RETRIES) {
+                    throw new TransactionConflict(
+                            e.getMessage() + " (" + (attempt + 1) + " attempts; what it read keeps changing)");
+                }
+                // Contenders for one key spread out (random, growing pauses) instead of colliding again.
+                backOff(attempt);
+            }
+        }
     }
+
+    private static void backOff(final int attempt) {
+        final long bound = 200_000L << Math.min(attempt, 5);
+        java.util.concurrent.locks.LockSupport.parkNanos(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(50_000L, bound));
+    }
+
+    /** How many times a transaction whose reads changed before its commit is executed again. */
+    static final int CONFLICT_RETRIES = 20;
 
     @Override
     public byte[] evaluate(final String function, final String... args) {

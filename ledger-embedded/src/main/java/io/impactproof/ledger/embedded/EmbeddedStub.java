@@ -38,6 +38,9 @@ final class EmbeddedStub implements ChaincodeStub {
     private final Map<String, byte[]> transientData;
     private final boolean readOnly;
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
+    /** What a transaction that may write read, checked at its commit; none for a read-only query. */
+    private final ReadSet reads;
+
     private ChaincodeEvent event;
 
     EmbeddedStub(
@@ -57,6 +60,19 @@ final class EmbeddedStub implements ChaincodeStub {
         this.args = args.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
         this.transientData = Map.copyOf(transientData);
         this.readOnly = readOnly;
+        this.reads = readOnly ? null : new ReadSet();
+    }
+
+    ReadSet reads() {
+        return reads;
+    }
+
+    private java.util.NavigableMap<String, byte[]> range(final String start, final String end) {
+        final var entries = state.range(start, end);
+        if (reads != null) {
+            reads.range(start, end, entries);
+        }
+        return entries;
     }
 
     Map<String, byte[]> writes() {
@@ -101,6 +117,9 @@ final class EmbeddedStub implements ChaincodeStub {
     @Override
     public byte[] getState(final String key) {
         final byte[] value = state.get(key);
+        if (reads != null) {
+            reads.point(key, value);
+        }
         return value == null ? new byte[0] : value.clone();
     }
 
@@ -120,7 +139,7 @@ final class EmbeddedStub implements ChaincodeStub {
 
     @Override
     public QueryResultsIterator<KeyValue> getStateByRange(final String startKey, final String endKey) {
-        return iterator(state.range(startKey == null ? "" : startKey, endKey == null ? "" : endKey));
+        return iterator(range(startKey == null ? "" : startKey, endKey == null ? "" : endKey));
     }
 
     @Override
@@ -137,7 +156,7 @@ final class EmbeddedStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
         final String prefix = compositeKey.toString();
-        return iterator(state.range(prefix, prefix + MAX_UNICODE));
+        return iterator(range(prefix, prefix + MAX_UNICODE));
     }
 
     @Override

@@ -36,6 +36,30 @@ final class WorldState {
         }
     }
 
+    /** Whether [start, end) holds exactly {@code seen}: the same keys, each with the same value array. */
+    boolean sameRange(final String start, final String end, final NavigableMap<String, byte[]> seen) {
+        lock.readLock().lock();
+        try {
+            final NavigableMap<String, byte[]> now =
+                    end.isEmpty() ? entries.tailMap(start, true) : entries.subMap(start, true, end, false);
+            if (now.size() != seen.size()) {
+                return false;
+            }
+            final var a = now.entrySet().iterator();
+            final var b = seen.entrySet().iterator();
+            while (a.hasNext()) {
+                final var x = a.next();
+                final var y = b.next();
+                if (x.getValue() != y.getValue() || !x.getKey().equals(y.getKey())) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     void apply(final Map<String, byte[]> writes) {
         lock.writeLock().lock();
         try {

@@ -65,6 +65,56 @@ public final class KeyValueContract implements ContractInterface {
         }
     }
 
+    /**
+     * Read-modify-write of a counter; while {@link #hold} is set, it waits for it after reading
+     * (so a test can commit another transaction in between).
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Increment")
+    public String increment(final Context ctx, final String key) {
+        final String id = new CompositeKey("kv", key).toString();
+        final byte[] current = ctx.getStub().getState(id);
+        final int next = (current.length == 0 ? 0 : Integer.parseInt(new String(current, StandardCharsets.UTF_8))) + 1;
+        await();
+        ctx.getStub().putState(id, Integer.toString(next).getBytes(StandardCharsets.UTF_8));
+        return Integer.toString(next);
+    }
+
+    /** Writes under "count" how many "kv" keys there are (a range read), waiting like Increment. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT, name = "Count")
+    public String count(final Context ctx) {
+        int n = 0;
+        try (var results = ctx.getStub().getStateByPartialCompositeKey(new CompositeKey("kv"))) {
+            for (final KeyValue ignored : results) {
+                n++;
+            }
+        } catch (Exception e) {
+            throw new ChaincodeException(e.getMessage());
+        }
+        await();
+        ctx.getStub()
+                .putState(
+                        new CompositeKey("count").toString(),
+                        Integer.toString(n).getBytes(StandardCharsets.UTF_8));
+        return Integer.toString(n);
+    }
+
+    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> hold =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> reached =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static void await() {
+        final var latch = hold.getAndSet(null);
+        if (latch != null) {
+            reached.get().countDown();
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** A write transaction that tries a paged query, which a peer refuses. */
     @Transaction(intent = Transaction.TYPE.SUBMIT, name = "PagedWrite")
     public String pagedWrite(final Context ctx) {
