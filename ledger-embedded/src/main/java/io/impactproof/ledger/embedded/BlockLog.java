@@ -99,12 +99,6 @@ final class BlockLog implements AutoCloseable {
         channel.force(true);
     }
 
-    /** Appends a block and forces it to disk; returns its hash. */
-    byte[] append(final Block block) throws IOException {
-        appendAll(List.of(block));
-        return lastHash.clone();
-    }
-
     /**
      * Appends blocks, each chained to the one before, and forces them to disk together (group
      * commit: one fsync for all). Until it returns, none of them counts: a crash may leave any prefix
