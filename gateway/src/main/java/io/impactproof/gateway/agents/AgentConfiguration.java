@@ -2,13 +2,11 @@ package io.impactproof.gateway.agents;
 
 import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.LedgerUnavailable;
-import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.boavizta.Recomputation;
 import io.impactproof.gateway.footprint.CpuMeter;
 import io.impactproof.gateway.system.GatewayProperties;
 import io.impactproof.gateway.system.KeyStoreFile;
-import io.impactproof.model.RegistryError;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -48,18 +46,15 @@ class AgentConfiguration {
         final long deadline = System.nanoTime() + BOOTSTRAP_PATIENCE.toNanos();
         while (true) {
             try {
-                agents.bootstrap();
-                return;
-            } catch (TransactionRefused e) {
-                if (!RegistryError.NOT_A_MEMBER.name().equals(e.code())) {
-                    throw e;
+                if (!agents.bootstrapIfMember()) {
+                    // A node of an organisation the members have not admitted yet starts all the same:
+                    // its agents register once a member.add decision names its operator (AgentRunner
+                    // retries).
+                    LOG.warning(() -> "this organisation is not a member: the members admit it with a member.add"
+                            + " proposal naming its operator "
+                            + agents.operator().did()
+                            + " (its key: /agents/operator/did.json); its agents register then");
                 }
-                // A node of an organisation the members have not admitted yet starts all the same: its
-                // agents register once a member.add decision names its operator (AgentRunner retries).
-                LOG.warning(() -> e.getMessage() + ": the members admit this organisation with a member.add"
-                        + " proposal naming its operator " + agents.operator().did()
-                        + " (its key: /agents/operator/did.json);"
-                        + " its agents register then");
                 return;
             } catch (LedgerUnavailable e) {
                 // A peer that has just joined may not yet know the other organisations' peers.

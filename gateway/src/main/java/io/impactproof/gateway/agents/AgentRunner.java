@@ -154,16 +154,11 @@ class AgentRunner implements DisposableBean {
 
     /** Bootstraps a node whose organisation the members have admitted since it started. */
     private boolean admitted() {
-        try {
-            agents.bootstrap();
-            LOG.info("the organisation is a member now: its agents are registered");
-            return true;
-        } catch (io.impactproof.client.ledger.TransactionRefused e) {
-            if (io.impactproof.model.RegistryError.NOT_A_MEMBER.name().equals(e.code())) {
-                return false;
-            }
-            throw e;
+        if (!agents.bootstrapIfMember()) {
+            return false;
         }
+        LOG.info("the organisation is a member now: its agents are registered");
+        return true;
     }
 
     /** Every claim awaiting this verifier, a page per transaction. */

@@ -96,6 +96,22 @@ public final class ManagedAgents {
         return published;
     }
 
+    /**
+     * {@link #bootstrap()}, or false while the members have not admitted this organisation (its
+     * registration refused {@code NOT_A_MEMBER}, nothing written); any other refusal is thrown.
+     */
+    public boolean bootstrapIfMember() {
+        try {
+            bootstrap();
+            return true;
+        } catch (TransactionRefused e) {
+            if (RegistryError.NOT_A_MEMBER.name().equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Whether {@link #bootstrap()} has succeeded on this node (it fails while the organisation is not a member). */
     public boolean bootstrapped() {
         return bootstrapped;
