@@ -147,6 +147,32 @@ final class Gateway implements AutoCloseable {
         return response.json().get(0).path("id").stringValue();
     }
 
+    /**
+     * The activity behind a certificate {@code origin} certified, claimed again by {@code owner}
+     * through this gateway (its data read from the signed claim {@code origin} keeps); the answer.
+     */
+    Response claimAgain(
+            final Gateway origin, final String serial, final io.impactproof.credentials.jwt.SigningKey owner) {
+        final var registry = origin.bean(io.impactproof.client.RegistryClient.class);
+        final var certified = registry.claim(registry.certificate(serial).claim());
+        final var data = io.impactproof.gateway.artifacts.StoredCredentials.read(
+                        origin.bean(io.impactproof.gateway.artifacts.ContentStore.class), certified.digest())
+                .credential()
+                .subject()
+                .path("data");
+        final var again = io.impactproof.credentials.jwt.VcJwt.sign(
+                io.impactproof.client.ImpactCredentials.claim(
+                        "urn:uuid:" + java.util.UUID.randomUUID(),
+                        owner.did(),
+                        bean(io.impactproof.client.RegistryClient.class).protocol(certified.protocol()),
+                        data,
+                        java.util.List.of(),
+                        java.time.Instant.now()),
+                owner,
+                java.time.Instant.now());
+        return postJson("/owners/claims", Fixture.batch(again));
+    }
+
     /** Waits until the agents certified the claim and the certificate is ACTIVE; returns its serial. */
     String awaitCertificate(final String claimId) throws InterruptedException {
         await(

@@ -56,6 +56,16 @@ final class Impactnet {
         return args;
     }
 
+    /**
+     * An organisation's settings, with {@code url} as the node of {@code otherMsp} (where this node
+     * fetches the certificates that organisation's validator attached).
+     */
+    List<String> settings(final String org, final String otherMsp, final String url) {
+        final List<String> args = settings(org);
+        args.add("--impactproof.nodes." + otherMsp + "=" + url);
+        return args;
+    }
+
     /** Where an organisation's gateway keeps its data: beside the network's, so they live and go together. */
     Path gatewayData(final String org) {
         return data.resolve("gateways").resolve(org);

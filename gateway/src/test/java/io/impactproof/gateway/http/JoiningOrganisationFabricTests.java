@@ -4,18 +4,14 @@ import static io.impactproof.gateway.http.Fixture.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
-import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SigningKey;
-import io.impactproof.credentials.jwt.VcJwt;
 import io.impactproof.gateway.agents.ManagedAgents;
 import io.impactproof.model.Actions;
 import io.impactproof.model.RegistryError;
 import io.impactproof.model.governance.Proposal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,8 +38,8 @@ class JoiningOrganisationFabricTests {
     void org3_joins_while_the_network_serves_is_admitted_by_the_members_and_cannot_count_twice() throws Exception {
         final Impactnet net = Impactnet.up();
         try (Gateway org1 = Gateway.start(net.gatewayData("org1"), true, 0, ORG1_URL, net.settings("org1"));
-                Gateway org2 =
-                        Gateway.start(net.gatewayData("org2"), false, 0, ORG2_URL, withOrg1(net, "org2", org1))) {
+                Gateway org2 = Gateway.start(
+                        net.gatewayData("org2"), false, 0, ORG2_URL, net.settings("org2", "Org1MSP", org1.base))) {
             final ManagedAgents agents1 = org1.bean(ManagedAgents.class);
             final ManagedAgents agents2 = org2.bean(ManagedAgents.class);
             agents2.bootstrap();
@@ -82,8 +78,8 @@ class JoiningOrganisationFabricTests {
                 serials.add(org1.awaitCertificate(claim));
             }
 
-            try (Gateway org3 =
-                    Gateway.start(net.gatewayData("org3"), false, 0, ORG3_URL, withOrg1(net, "org3", org1))) {
+            try (Gateway org3 = Gateway.start(
+                    net.gatewayData("org3"), false, 0, ORG3_URL, net.settings("org3", "Org1MSP", org1.base))) {
                 admitted(org1, org2, org3);
                 certifiedThroughOrg3(org1, org3, serials.get(0));
             }
@@ -213,32 +209,8 @@ class JoiningOrganisationFabricTests {
                 .isEqualTo(org1.get("/certificates/" + serial, "Accept", "application/vc+jwt")
                         .body());
 
-        final RegistryClient registry = org1.bean(RegistryClient.class);
-        final var certified = registry.claim(registry.certificate(org1Serial).claim());
-        final var data = io.impactproof.gateway.artifacts.StoredCredentials.read(
-                        org1.bean(io.impactproof.gateway.artifacts.ContentStore.class), certified.digest())
-                .credential()
-                .subject()
-                .path("data");
-        final var again = VcJwt.sign(
-                ImpactCredentials.claim(
-                        "urn:uuid:" + UUID.randomUUID(),
-                        owner3.did(),
-                        org3.bean(RegistryClient.class).protocol(certified.protocol()),
-                        data,
-                        List.of(),
-                        Instant.now()),
-                owner3,
-                Instant.now());
-        final Gateway.Response refused = org3.postJson("/owners/claims", Fixture.batch(again));
+        final Gateway.Response refused = org3.claimAgain(org1, org1Serial, owner3);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("DOUBLE_COUNTING");
-    }
-
-    /** An organisation's settings, with org1's node as where certificates org1 attached are fetched. */
-    private static List<String> withOrg1(final Impactnet net, final String org, final Gateway org1) {
-        final List<String> settings = new ArrayList<>(net.settings(org));
-        settings.add("--impactproof.nodes.Org1MSP=" + org1.base);
-        return settings;
     }
 }

@@ -37,7 +37,8 @@ class TwoOrganisationsFabricTests {
         final Impactnet net = Impactnet.up();
         final Demo onFabric;
         try (Gateway org1 = Gateway.start(net.gatewayData("org1"), false, 0, ORG1_URL, net.settings("org1"));
-                Gateway org2 = Gateway.start(net.gatewayData("org2"), false, 0, ORG2_URL, org2Settings(net, org1))) {
+                Gateway org2 = Gateway.start(
+                        net.gatewayData("org2"), false, 0, ORG2_URL, net.settings("org2", "Org1MSP", org1.base))) {
             assertThat(org1.bean(LedgerPort.class).info().kind()).isEqualTo("fabric");
             onFabric = demo(org1, ORG1_URL);
             assertThat(onFabric.run()).as(this::transcript).isTrue();
@@ -66,30 +67,13 @@ class TwoOrganisationsFabricTests {
 
             // One registry across sub-networks: the delivery org1 certified, claimed again by an owner
             // of org2 through org2's own gateway and peer, is refused as double counting.
-            final var certified = org1.bean(RegistryClient.class).certificate(serial);
-            final var claim = org1.bean(RegistryClient.class).claim(certified.claim());
-            final var data = io.impactproof.gateway.artifacts.StoredCredentials.read(
-                            org1.bean(ContentStore.class), claim.digest())
-                    .credential()
-                    .subject()
-                    .path("data");
             final io.impactproof.gateway.agents.ManagedAgents org2Agents =
                     org2.bean(io.impactproof.gateway.agents.ManagedAgents.class);
             org2Agents.bootstrap();
             final io.impactproof.credentials.jwt.SigningKey owner2 =
                     io.impactproof.credentials.jwt.SigningKey.generateEd25519DidKey();
             org2Agents.register(owner2, "a carrier of org2's territory", "owner");
-            final var again = io.impactproof.credentials.jwt.VcJwt.sign(
-                    io.impactproof.client.ImpactCredentials.claim(
-                            "urn:uuid:" + java.util.UUID.randomUUID(),
-                            owner2.did(),
-                            org2.bean(RegistryClient.class).protocol(claim.protocol()),
-                            data,
-                            List.of(),
-                            java.time.Instant.now()),
-                    owner2,
-                    java.time.Instant.now());
-            final Gateway.Response refused = org2.postJson("/owners/claims", Fixture.batch(again));
+            final Gateway.Response refused = org2.claimAgain(org1, serial, owner2);
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("DOUBLE_COUNTING");
 
@@ -235,13 +219,6 @@ class TwoOrganisationsFabricTests {
             assertThat(mine.status()).as(path + ": " + mine.body()).isEqualTo(200);
             assertThat(theirs.body()).as(path).isEqualTo(mine.body());
         }
-    }
-
-    /** Org2's settings, with org1's node as where certificates org1 attached are fetched. */
-    private static List<String> org2Settings(final Impactnet net, final Gateway org1) {
-        final List<String> settings = new ArrayList<>(net.settings("org2"));
-        settings.add("--impactproof.nodes.Org1MSP=" + org1.base);
-        return settings;
     }
 
     private static String ledgerHealth(final Gateway gateway) {
