@@ -1,16 +1,14 @@
 package io.impactproof.ledger.embedded;
 
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One committed transaction: what it wrote and emitted, chained to the previous block by hash.
- * Transient data (the signed credentials) is never in a block, as on Fabric. This record is
- * immutable.
+ * Transient data (the signed credentials) is never in a block, as on Fabric. Stored by
+ * {@link BlockCodec}. The maps and arrays are not copied: nobody changes them once built.
  *
- * @param writes key → base64 value, or null for a delete, in write order
- * @param eventPayload base64, or null
+ * @param writes key → value, or null for a delete, in write order
+ * @param eventPayload the event's payload, or null
  */
 record Block(
         long number,
@@ -18,21 +16,6 @@ record Block(
         String timestamp,
         String creator,
         String function,
-        Map<String, String> writes,
+        Map<String, byte[]> writes,
         String eventName,
-        String eventPayload) {
-
-    Map<String, byte[]> decodedWrites() {
-        final Map<String, byte[]> out = new LinkedHashMap<>();
-        writes.forEach(
-                (k, v) -> out.put(k, v == null ? null : Base64.getDecoder().decode(v)));
-        return out;
-    }
-
-    static Map<String, String> encode(final Map<String, byte[]> writes) {
-        final Map<String, String> out = new LinkedHashMap<>();
-        writes.forEach(
-                (k, v) -> out.put(k, v == null ? null : Base64.getEncoder().encodeToString(v)));
-        return out;
-    }
-}
+        byte[] eventPayload) {}

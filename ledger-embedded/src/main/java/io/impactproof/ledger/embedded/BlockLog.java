@@ -1,7 +1,6 @@
 package io.impactproof.ledger.embedded;
 
 import io.impactproof.client.ledger.LedgerInfo.ChainCheck;
-import io.impactproof.model.LedgerJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -23,8 +22,9 @@ import java.util.logging.Logger;
  * The append-only, hash-chained block file. Not thread-safe: the ledger's single writer owns it;
  * {@link #read} may run beside it (it reads only blocks already forced to disk).
  *
- * <p>A record is {@code length (4 bytes) ‖ block JSON ‖ SHA-256(previous hash ‖ block JSON)}. A
- * block is acknowledged only after its record is forced to disk. At open, a last record that is
+ * <p>A record is {@code length word (4 bytes) ‖ body ‖ SHA-256(previous hash ‖ body)}, the body
+ * as {@link BlockCodec} stores it (packed, or block JSON in logs written before packing). A block
+ * is acknowledged only after its record is forced to disk. At open, a last record that is
  * incomplete or does not match its hash is a write the crash interrupted — never acknowledged — and
  * is cut off, its bytes kept beside the log and the cut logged; a broken record followed by others is
  * tampering, and the ledger refuses to open.
@@ -42,24 +42,51 @@ final class BlockLog implements AutoCloseable {
     private byte[] lastHash = new byte[HASH_BYTES];
     private long height;
     private long size;
+    private long lastOffset = -1;
     private long[] index = new long[16];
+
+    /**
+     * Where the log stood after {@code height} blocks: its size, the offset of its last record and
+     * that record's hash, and the offsets kept for reading from any block. This record is immutable
+     * by convention (the arrays are copies nobody changes).
+     */
+    record Position(long height, long bytes, long lastOffset, byte[] lastHash, long[] index) {}
+
+    /** A block's number and its packed content ({@link BlockCodec#pack}), ready to append. */
+    record Entry(long number, byte[] packed) {}
 
     private BlockLog(final Path file, final FileChannel channel) {
         this.file = file;
         this.channel = channel;
     }
 
-    /** Opens the log, replaying every block into {@code replay}, cutting off a torn tail. */
-    static BlockLog open(final Path file, final Consumer<Block> replay) throws IOException {
+    /**
+     * Opens the log, replaying into {@code replay} every block after {@code start} (every block when
+     * it is null), cutting off a torn tail. The blocks up to {@code start} are not read, only their
+     * hash chain recomputed: the state up to there comes from a snapshot ({@link #holds} checked
+     * that the log holds its last block).
+     */
+    static BlockLog open(final Path file, final Position start, final Consumer<Block> replay) throws IOException {
         final FileChannel channel =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         final BlockLog log = new BlockLog(file, channel);
         final Scan scan;
         try {
-            scan = scan(channel, 0, 0, new byte[HASH_BYTES], (block, offset) -> {
-                log.indexBlock(block.number(), offset);
-                replay.accept(block);
-            });
+            if (start != null) {
+                checkPrefix(file, channel, start);
+                log.index = Arrays.copyOf(start.index(), Math.max(16, start.index().length));
+                log.lastOffset = start.lastOffset();
+            }
+            scan = scan(
+                    channel,
+                    start == null ? 0 : start.bytes(),
+                    start == null ? 0 : start.height(),
+                    start == null ? new byte[HASH_BYTES] : start.lastHash(),
+                    (block, offset) -> {
+                        log.indexBlock(block.number(), offset);
+                        log.lastOffset = offset;
+                        replay.accept(block);
+                    });
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -77,6 +104,22 @@ final class BlockLog implements AutoCloseable {
         log.height = scan.height();
         log.size = scan.validBytes();
         return log;
+    }
+
+    /**
+     * Recomputes the chain up to {@code start} without reading the blocks (hashing is cheap; reading
+     * them is what a snapshot saves): a block changed before the snapshot is refused as at any open.
+     */
+    private static void checkPrefix(final Path file, final FileChannel channel, final Position start)
+            throws IOException {
+        final Scan prefix = scan(channel, 0, 0, new byte[HASH_BYTES], null, start.bytes());
+        if (prefix.broken() != null
+                || prefix.validBytes() != start.bytes()
+                || prefix.height() != start.height()
+                || !MessageDigest.isEqual(prefix.lastHash(), start.lastHash())) {
+            throw new LedgerCorruptException("block " + prefix.height() + " of " + file + " does not match its hash: "
+                    + (prefix.broken() == null ? "the chain does not lead to the snapshot's block" : prefix.broken()));
+        }
     }
 
     /**
@@ -104,18 +147,26 @@ final class BlockLog implements AutoCloseable {
      * commit: one fsync for all). Until it returns, none of them counts: a crash may leave any prefix
      * of them, whose torn end the next open cuts off.
      */
-    void appendAll(final List<Block> blocks) throws IOException {
+    void appendAll(final List<Entry> blocks) throws IOException {
         byte[] previous = lastHash;
         final List<ByteBuffer> records = new ArrayList<>(blocks.size());
         final long[] offsets = new long[blocks.size()];
         final byte[][] hashes = new byte[blocks.size()][];
         long at = size;
         for (int i = 0; i < blocks.size(); i++) {
-            final byte[] body = LedgerJson.bytes(blocks.get(i));
+            final byte[] body =
+                    BlockCodec.body(blocks.get(i).number(), blocks.get(i).packed());
+            if (body.length > MAX_BLOCK_BYTES) {
+                throw new IOException(
+                        "block " + blocks.get(i).number() + " is " + body.length + " bytes, over " + MAX_BLOCK_BYTES);
+            }
             hashes[i] = hash(previous, body);
             previous = hashes[i];
             final ByteBuffer record = ByteBuffer.allocate(4 + body.length + HASH_BYTES);
-            record.putInt(body.length).put(body).put(hashes[i]).flip();
+            record.putInt(body.length | BlockCodec.PACKED)
+                    .put(body)
+                    .put(hashes[i])
+                    .flip();
             records.add(record);
             offsets[i] = at;
             at += record.remaining();
@@ -129,9 +180,54 @@ final class BlockLog implements AutoCloseable {
         for (int i = 0; i < blocks.size(); i++) {
             indexBlock(blocks.get(i).number(), offsets[i]);
             lastHash = hashes[i];
+            lastOffset = offsets[i];
             height++;
         }
         size = at;
+    }
+
+    /** Where the log stands now (blocks forced to disk only). */
+    synchronized Position position() {
+        final int slots = (int) ((height + INDEX_EVERY - 1) / INDEX_EVERY);
+        return new Position(height, size, lastOffset, lastHash.clone(), Arrays.copyOf(index, Math.max(slots, 0)));
+    }
+
+    /**
+     * Whether the log on disk holds the blocks {@code position} describes: at its last offset, a
+     * whole record of block {@code height − 1} ending at its size, with its hash. (Every earlier
+     * block is chained into that hash; {@link #verify} recomputes the chain.)
+     */
+    static boolean holds(final Path file, final Position position) throws IOException {
+        if (position.height() == 0) {
+            return position.bytes() == 0;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            final long at = position.lastOffset();
+            if (at < 0 || position.bytes() > channel.size() || at + 4 + HASH_BYTES > position.bytes()) {
+                return false;
+            }
+            final ByteBuffer word = ByteBuffer.allocate(4);
+            readFully(channel, word, at);
+            final int lengthWord = word.flip().getInt();
+            final int length = lengthWord & ~BlockCodec.PACKED;
+            if (lengthWord <= 0 || length > MAX_BLOCK_BYTES || at + 4 + length + HASH_BYTES != position.bytes()) {
+                return false;
+            }
+            final ByteBuffer record = ByteBuffer.allocate(length + HASH_BYTES);
+            readFully(channel, record, at + 4);
+            final byte[] body = Arrays.copyOf(record.array(), length);
+            final byte[] stored = Arrays.copyOfRange(record.array(), length, length + HASH_BYTES);
+            if (!MessageDigest.isEqual(stored, position.lastHash())) {
+                return false;
+            }
+            try {
+                return BlockCodec.read(body, (lengthWord & BlockCodec.PACKED) != 0)
+                                .number()
+                        == position.height() - 1;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        }
     }
 
     long height() {
@@ -211,7 +307,19 @@ final class BlockLog implements AutoCloseable {
             final byte[] startHash,
             final Indexed replay)
             throws IOException {
-        final long size = channel.size();
+        return scan(channel, startOffset, startHeight, startHash, replay, channel.size());
+    }
+
+    /** Scans records from {@code startOffset} up to {@code limit}; only hashes them when {@code replay} is null. */
+    private static Scan scan(
+            final FileChannel channel,
+            final long startOffset,
+            final long startHeight,
+            final byte[] startHash,
+            final Indexed replay,
+            final long limit)
+            throws IOException {
+        final long size = Math.min(limit, channel.size());
         long offset = startOffset;
         long height = startHeight;
         byte[] previous = startHash;
@@ -222,15 +330,16 @@ final class BlockLog implements AutoCloseable {
             }
             lengthBuffer.clear();
             readFully(channel, lengthBuffer, offset);
-            final int length = lengthBuffer.flip().getInt();
+            final int lengthWord = lengthBuffer.flip().getInt();
+            final int length = lengthWord & ~BlockCodec.PACKED;
             final long end = offset + 4 + (long) length + HASH_BYTES;
-            if (length <= 0 || length > MAX_BLOCK_BYTES || end > size) {
+            if (lengthWord <= 0 || length <= 0 || length > MAX_BLOCK_BYTES || end > size) {
                 return new Scan(
                         height,
                         offset,
                         previous,
                         "incomplete or invalid record at byte " + offset,
-                        end >= size || length <= 0);
+                        end >= size || lengthWord <= 0);
             }
             final ByteBuffer record = ByteBuffer.allocate(length + HASH_BYTES);
             readFully(channel, record, offset + 4);
@@ -242,9 +351,15 @@ final class BlockLog implements AutoCloseable {
             if (!MessageDigest.isEqual(expected, stored)) {
                 return new Scan(height, offset, previous, "hash mismatch at byte " + offset, end == size);
             }
+            if (replay == null) {
+                previous = stored;
+                height++;
+                offset = end;
+                continue;
+            }
             final Block block;
             try {
-                block = LedgerJson.read(body, Block.class);
+                block = BlockCodec.read(body, (lengthWord & BlockCodec.PACKED) != 0);
             } catch (IllegalStateException e) {
                 return new Scan(height, offset, previous, "unreadable block at byte " + offset, end == size);
             }
@@ -274,13 +389,14 @@ final class BlockLog implements AutoCloseable {
         while (offset + 4 <= size) {
             lengthBuffer.clear();
             readFully(channel, lengthBuffer, offset);
-            final int length = lengthBuffer.flip().getInt();
-            if (length <= 0 || offset + 4 + length + HASH_BYTES > size) {
+            final int lengthWord = lengthBuffer.flip().getInt();
+            final int length = lengthWord & ~BlockCodec.PACKED;
+            if (lengthWord <= 0 || length <= 0 || offset + 4 + length + HASH_BYTES > size) {
                 return;
             }
             final ByteBuffer body = ByteBuffer.allocate(length);
             readFully(channel, body, offset + 4);
-            if (!more.test(LedgerJson.read(body.array(), Block.class))) {
+            if (!more.test(BlockCodec.read(body.array(), (lengthWord & BlockCodec.PACKED) != 0))) {
                 return;
             }
             offset += 4 + length + HASH_BYTES;

@@ -9,7 +9,9 @@ import io.impactproof.client.ledger.Subscription;
 import io.impactproof.client.ledger.TransactionConflict;
 import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.digest.Digests;
+import io.impactproof.model.KeyOrder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,13 +19,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.Chaincode;
 
@@ -59,32 +66,91 @@ public final class EmbeddedLedger implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final List<EventFeed> feeds = new CopyOnWriteArrayList<>();
     private final Committer<Pending> committer = new Committer<>("impactproof-ledger-commit", this::commit);
+    private final Path directory;
+    private final long snapshotEvery;
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "impactproof-ledger-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long snapshotAt;
+    private boolean snapshotting;
     private boolean failed;
     private boolean closed;
 
-    private EmbeddedLedger(final Path directory, final Clock clock) throws IOException {
+    private static final Logger LOG = Logger.getLogger(EmbeddedLedger.class.getName());
+    /** A snapshot is written once the log has grown by the state's size since the last, and at least this much. */
+    static final long SNAPSHOT_EVERY_BYTES = 64L * 1024 * 1024;
+
+    private EmbeddedLedger(final Path directory, final Clock clock, final long snapshotEvery) throws IOException {
         this.lock = FolderLock.acquire(directory);
         try {
+            this.directory = directory;
             this.file = BlockLog.fileIn(directory);
             this.clock = clock;
-            this.log = BlockLog.open(file, block -> state.apply(block.decodedWrites()));
+            this.snapshotEvery = snapshotEvery;
+            final Snapshot.Loaded snapshot = Snapshot.read(directory, file);
+            if (snapshot != null) {
+                state.load(snapshot.entries());
+                snapshotAt = snapshot.position().bytes();
+            }
+            this.log = BlockLog.open(
+                    file, snapshot == null ? null : snapshot.position(), block -> state.apply(block.writes()));
         } catch (IOException | RuntimeException e) {
+            snapshots.shutdown();
             lock.close();
             throw e;
+        }
+        synchronized (this) {
+            maybeSnapshot();
         }
     }
 
     /**
-     * Opens (or creates) the ledger in {@code directory}, replaying its blocks.
+     * Opens (or creates) the ledger in {@code directory}: its state from the last snapshot, then the
+     * blocks after it replayed (every block when there is no usable snapshot).
      *
      * @throws LedgerLockedException when another process (or another ledger in this one) has it open
      */
     public static EmbeddedLedger open(final Path directory, final Clock clock) {
+        return open(directory, clock, SNAPSHOT_EVERY_BYTES);
+    }
+
+    static EmbeddedLedger open(final Path directory, final Clock clock, final long snapshotEvery) {
         try {
-            return new EmbeddedLedger(directory, clock);
+            return new EmbeddedLedger(directory, clock, snapshotEvery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Hands a copy of the state to the snapshot thread when the log has grown since the last
+     * snapshot by at least the state's size (so the replay a start still does stays within that,
+     * and writing snapshots costs at most about what appending did) and by {@link #snapshotEvery}.
+     * Called with this ledger's lock held, between groups: the copy and the position agree.
+     */
+    private void maybeSnapshot() {
+        final long grown = log.sizeBytes() - snapshotAt;
+        if (snapshotting || closed || failed || grown < Math.max(snapshotEvery, state.bytes())) {
+            return;
+        }
+        snapshotting = true;
+        final BlockLog.Position position = log.position();
+        final Map<String, byte[]> copy = state.copy();
+        snapshotAt = position.bytes();
+        snapshots.execute(() -> {
+            try {
+                Snapshot.write(directory, position, copy);
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> "could not write the state snapshot at block " + position.height() + ": " + e
+                        + "; the next start replays more blocks");
+            } finally {
+                synchronized (this) {
+                    snapshotting = false;
+                }
+            }
+        });
     }
 
     /**
@@ -125,7 +191,17 @@ public final class EmbeddedLedger implements AutoCloseable {
             return new Committed(
                     -1, txId, timestamp.toString(), function, response.getPayload(), null, null, List.of());
         }
-        final Pending pending = new Pending(mspId, function, stub, response, new CompletableFuture<>());
+        final var event = stub.getEvent();
+        final byte[] packed = BlockCodec.pack(new Block(
+                -1,
+                txId,
+                timestamp.toString(),
+                mspId,
+                function,
+                stub.writes(),
+                event == null ? null : event.getEventName(),
+                event == null ? null : event.getPayload().toByteArray()));
+        final Pending pending = new Pending(mspId, function, stub, response, packed, new CompletableFuture<>());
         if (!committer.order(pending)) {
             throw new LedgerUnavailable("the ledger is closed", null);
         }
@@ -159,6 +235,7 @@ public final class EmbeddedLedger implements AutoCloseable {
             String function,
             EmbeddedStub stub,
             Chaincode.Response response,
+            byte[] packed,
             CompletableFuture<Committed> outcome) {}
 
     /**
@@ -182,7 +259,7 @@ public final class EmbeddedLedger implements AutoCloseable {
     }
 
     private void commitGroup(final List<Pending> group) {
-        final List<Block> blocks = new ArrayList<>(group.size());
+        final List<BlockLog.Entry> blocks = new ArrayList<>(group.size());
         final List<Pending> accepted = new ArrayList<>(group.size());
         final java.util.NavigableMap<String, byte[]> ordered =
                 new java.util.TreeMap<>(io.impactproof.model.KeyOrder.COMPARATOR);
@@ -199,19 +276,7 @@ public final class EmbeddedLedger implements AutoCloseable {
                     continue;
                 }
                 ordered.putAll(p.stub().writes());
-                final var event = p.stub().getEvent();
-                blocks.add(new Block(
-                        log.height() + blocks.size(),
-                        p.stub().getTxId(),
-                        p.stub().getTxTimestamp().toString(),
-                        p.mspId(),
-                        p.function(),
-                        Block.encode(p.stub().writes()),
-                        event == null ? null : event.getEventName(),
-                        event == null
-                                ? null
-                                : Base64.getEncoder()
-                                        .encodeToString(event.getPayload().toByteArray())));
+                blocks.add(new BlockLog.Entry(log.height() + blocks.size(), p.packed()));
                 accepted.add(p);
             }
             if (blocks.isEmpty()) {
@@ -227,26 +292,27 @@ public final class EmbeddedLedger implements AutoCloseable {
                 return;
             }
             for (int i = 0; i < blocks.size(); i++) {
-                final Block block = blocks.get(i);
+                final long number = blocks.get(i).number();
                 final Pending p = accepted.get(i);
                 state.apply(p.stub().writes());
                 final var event = p.stub().getEvent();
                 final Committed committed = new Committed(
-                        block.number(),
-                        block.txId(),
-                        block.timestamp(),
+                        number,
+                        p.stub().getTxId(),
+                        p.stub().getTxTimestamp().toString(),
                         p.function(),
                         p.response().getPayload(),
-                        block.eventName(),
+                        event == null ? null : event.getEventName(),
                         event == null ? null : event.getPayload().toByteArray(),
                         List.copyOf(p.stub().writes().keySet()));
                 if (committed.eventName() != null) {
                     final LedgerEvent ledgerEvent = new LedgerEvent(
-                            block.number(), 0, block.txId(), committed.eventName(), committed.eventPayload());
+                            number, 0, committed.txId(), committed.eventName(), committed.eventPayload());
                     feeds.forEach(feed -> feed.live(ledgerEvent));
                 }
                 p.outcome().complete(committed);
             }
+            maybeSnapshot();
         }
     }
 
@@ -286,9 +352,7 @@ public final class EmbeddedLedger implements AutoCloseable {
                             0,
                             block.txId(),
                             block.eventName(),
-                            block.eventPayload() == null
-                                    ? new byte[0]
-                                    : Base64.getDecoder().decode(block.eventPayload())));
+                            block.eventPayload() == null ? new byte[0] : block.eventPayload()));
                 }
             });
         } catch (IOException e) {
@@ -296,9 +360,96 @@ public final class EmbeddedLedger implements AutoCloseable {
         }
     }
 
-    /** Recomputes the hash chain of the block file as it is on disk. */
+    /**
+     * Recomputes the hash chain of the block file as it is on disk, then re-derives the world state
+     * from the blocks and compares it with the state in use (which a start may have taken from a
+     * snapshot): an audit, costing a second copy of the state while it runs.
+     */
     public ChainCheck verify() {
-        return BlockLog.verify(file);
+        final ChainCheck chain = BlockLog.verify(file);
+        if (!chain.valid()) {
+            return chain;
+        }
+        final long height;
+        final TreeMap<String, byte[]> live;
+        synchronized (this) {
+            height = log.height();
+            live = state.copy();
+        }
+        final TreeMap<String, byte[]> derived = new TreeMap<>(KeyOrder.COMPARATOR);
+        replayBlocks(
+                height,
+                block -> block.writes().forEach((key, value) -> {
+                    if (value == null) {
+                        derived.remove(key);
+                    } else {
+                        derived.put(key, value);
+                    }
+                }));
+        final String difference = firstDifference(live, derived);
+        if (difference != null) {
+            return new ChainCheck(
+                    false,
+                    chain.blocks(),
+                    -1,
+                    chain.detail() + "; but the world state in use is not the one its first " + height
+                            + " blocks give: " + difference);
+        }
+        return new ChainCheck(
+                true,
+                chain.blocks(),
+                -1,
+                chain.detail() + "; the world state in use (" + live.size() + " keys) is the one its first " + height
+                        + " blocks give");
+    }
+
+    private static String firstDifference(final TreeMap<String, byte[]> live, final TreeMap<String, byte[]> derived) {
+        final var a = live.entrySet().iterator();
+        final var b = derived.entrySet().iterator();
+        while (a.hasNext() && b.hasNext()) {
+            final var x = a.next();
+            final var y = b.next();
+            if (!x.getKey().equals(y.getKey())) {
+                final boolean extra = KeyOrder.COMPARATOR.compare(x.getKey(), y.getKey()) < 0;
+                return extra
+                        ? "key " + printable(x.getKey()) + " is in the state, not in the blocks"
+                        : "key " + printable(y.getKey()) + " is in the blocks, not in the state";
+            }
+            if (!Arrays.equals(x.getValue(), y.getValue())) {
+                return "key " + printable(x.getKey()) + " has another value";
+            }
+        }
+        if (a.hasNext()) {
+            return "key " + printable(a.next().getKey()) + " is in the state, not in the blocks";
+        }
+        if (b.hasNext()) {
+            return "key " + printable(b.next().getKey()) + " is in the blocks, not in the state";
+        }
+        return null;
+    }
+
+    private static String printable(final String key) {
+        return key.replace('\u0000', '/');
+    }
+
+    /**
+     * Writes every committed block as JSON, one per line (values and event payloads in base64), for
+     * audits and third-party tools that do not read the packed log.
+     */
+    public void exportBlocks(final OutputStream out) throws IOException {
+        try {
+            replayBlocks(height(), block -> {
+                try {
+                    out.write(BlockCodec.json(block));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
     }
 
     public synchronized long height() {
@@ -320,21 +471,23 @@ public final class EmbeddedLedger implements AutoCloseable {
     /** Every committed block in order (for audits and tests). */
     public List<Committed> blocks() {
         final List<Committed> out = new ArrayList<>();
-        replayBlocks(block -> out.add(new Committed(
-                block.number(),
-                block.txId(),
-                block.timestamp(),
-                block.function(),
-                new byte[0],
-                block.eventName(),
-                block.eventPayload() == null ? null : Base64.getDecoder().decode(block.eventPayload()),
-                List.copyOf(block.writes().keySet()))));
+        replayBlocks(
+                height(),
+                block -> out.add(new Committed(
+                        block.number(),
+                        block.txId(),
+                        block.timestamp(),
+                        block.function(),
+                        new byte[0],
+                        block.eventName(),
+                        block.eventPayload(),
+                        List.copyOf(block.writes().keySet()))));
         return out;
     }
 
-    private void replayBlocks(final Consumer<Block> consumer) {
+    private void replayBlocks(final long to, final Consumer<Block> consumer) {
         try {
-            log.read(0, height(), consumer);
+            log.read(0, to, consumer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -351,11 +504,39 @@ public final class EmbeddedLedger implements AutoCloseable {
         committer.close();
         feeds.forEach(EventFeed::close);
         try {
+            finalSnapshot();
             log.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             lock.close();
+        }
+    }
+
+    /** At close, once nothing commits: the snapshot in progress finished, then one of the final state. */
+    private void finalSnapshot() {
+        snapshots.shutdown();
+        try {
+            if (!snapshots.awaitTermination(10, TimeUnit.MINUTES)) {
+                LOG.warning("the state snapshot in progress did not finish in 10 minutes");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        final BlockLog.Position position;
+        synchronized (this) {
+            if (failed || log.sizeBytes() == snapshotAt) {
+                return;
+            }
+            position = log.position();
+        }
+        try {
+            Snapshot.write(directory, position, state.copy());
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(
+                    () -> "could not write the state snapshot at close: " + e + "; the next start replays more blocks");
         }
     }
 

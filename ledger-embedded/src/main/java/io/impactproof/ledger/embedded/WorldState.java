@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The current value of every key, in UTF-8 byte order like Fabric's LevelDB. Rebuilt from the block
- * log at start. Thread-safe: readers share a lock, the single writer applies a whole block at once.
+ * The current value of every key, in UTF-8 byte order like Fabric's LevelDB. Loaded at start from
+ * the last snapshot and the blocks after it. Thread-safe: readers share a lock, the single writer applies a whole block at once.
  */
 final class WorldState {
     private final TreeMap<String, byte[]> entries = new TreeMap<>(KeyOrder.COMPARATOR);
@@ -57,6 +57,29 @@ final class WorldState {
             return true;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** A copy of every entry (values shared: a committed value is never changed in place). */
+    TreeMap<String, byte[]> copy() {
+        lock.readLock().lock();
+        try {
+            return new TreeMap<>(entries);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Replaces every entry: a snapshot's, at open, before any transaction runs. */
+    void load(final Map<String, byte[]> snapshot) {
+        lock.writeLock().lock();
+        try {
+            entries.clear();
+            entries.putAll(snapshot);
+            bytes = 0;
+            entries.forEach((key, value) -> bytes += key.length() + value.length);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

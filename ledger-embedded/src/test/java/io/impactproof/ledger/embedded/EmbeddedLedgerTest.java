@@ -10,6 +10,7 @@ import io.impactproof.client.ledger.Subscription;
 import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.ErrorCategory;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,11 @@ class EmbeddedLedgerTest {
         fill(6);
         final Path file = dir.resolve("blocks.log");
         final byte[] bytes = Files.readAllBytes(file);
-        final String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        // Block JSON has sorted keys: the timestamp follows the number. Change one digit of block 3's.
-        final int at = text.indexOf("\"timestamp\":\"20", text.indexOf("\"number\":3,")) + 14;
-        bytes[at] = (byte) (bytes[at] == '1' ? '2' : '1');
+        // Change one byte in the middle of block 3's body (the close wrote a snapshot of all six
+        // blocks: the open recomputes the chain below it all the same).
+        final long at = recordOffset(bytes, 3);
+        final int length = ByteBuffer.wrap(bytes, (int) at, 4).getInt() & ~BlockCodec.PACKED;
+        bytes[(int) at + 4 + length / 2] ^= 0x01;
         Files.write(file, bytes);
 
         assertThat(BlockLog.verify(file)).satisfies(report -> {
@@ -100,8 +102,22 @@ class EmbeddedLedgerTest {
         assertThatThrownBy(() -> EmbeddedLedger.open(dir, Clock.systemUTC()))
                 .isInstanceOf(LedgerCorruptException.class)
                 .hasMessageContaining("block 3");
+        Files.delete(dir.resolve(Snapshot.FILE));
+        assertThatThrownBy(() -> EmbeddedLedger.open(dir, Clock.systemUTC()))
+                .as("without a snapshot, the full replay refuses it too")
+                .isInstanceOf(LedgerCorruptException.class)
+                .hasMessageContaining("block 3");
         // The refusal left the folder unlocked: a fixed ledger opens.
         Files.write(file, Files.readAllBytes(file));
+    }
+
+    /** The byte offset of block {@code number}'s record: {@code length word ‖ body ‖ hash} records from 0. */
+    static long recordOffset(final byte[] log, final long number) {
+        long at = 0;
+        for (long i = 0; i < number; i++) {
+            at += 4 + (ByteBuffer.wrap(log, (int) at, 4).getInt() & ~BlockCodec.PACKED) + BlockLog.HASH_BYTES;
+        }
+        return at;
     }
 
     @Test
