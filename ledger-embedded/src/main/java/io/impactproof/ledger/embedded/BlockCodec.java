@@ -70,14 +70,25 @@ final class BlockCodec {
                 .array();
     }
 
+    /** The length word of a record whose body {@link #body} built. */
+    static int wordFor(final int bodyLength) {
+        return bodyLength | PACKED;
+    }
+
+    /** The body length a record's length word gives, or -1 when it gives none (≤ 0, or no length). */
+    static int lengthOf(final int word) {
+        final int length = word & ~PACKED;
+        return word <= 0 || length == 0 ? -1 : length;
+    }
+
     /**
      * Reads a stored body.
      *
-     * @param packed whether the record's length word has {@link #PACKED} set
+     * @param word the record's length word, which says whether the body is packed
      * @throws IllegalStateException when the bytes are not a block
      */
-    static Block read(final byte[] body, final boolean packed) {
-        if (!packed) {
+    static Block read(final byte[] body, final int word) {
+        if ((word & PACKED) == 0) {
             return LedgerJson.read(body, JsonBlock.class).block();
         }
         if (body.length < 8) {

@@ -163,7 +163,7 @@ final class BlockLog implements AutoCloseable {
             hashes[i] = hash(previous, body);
             previous = hashes[i];
             final ByteBuffer record = ByteBuffer.allocate(4 + body.length + HASH_BYTES);
-            record.putInt(body.length | BlockCodec.PACKED)
+            record.putInt(BlockCodec.wordFor(body.length))
                     .put(body)
                     .put(hashes[i])
                     .flip();
@@ -189,7 +189,7 @@ final class BlockLog implements AutoCloseable {
     /** Where the log stands now (blocks forced to disk only). */
     synchronized Position position() {
         final int slots = (int) ((height + INDEX_EVERY - 1) / INDEX_EVERY);
-        return new Position(height, size, lastOffset, lastHash.clone(), Arrays.copyOf(index, Math.max(slots, 0)));
+        return new Position(height, size, lastOffset, lastHash.clone(), Arrays.copyOf(index, slots));
     }
 
     /**
@@ -209,8 +209,8 @@ final class BlockLog implements AutoCloseable {
             final ByteBuffer word = ByteBuffer.allocate(4);
             readFully(channel, word, at);
             final int lengthWord = word.flip().getInt();
-            final int length = lengthWord & ~BlockCodec.PACKED;
-            if (lengthWord <= 0 || length > MAX_BLOCK_BYTES || at + 4 + length + HASH_BYTES != position.bytes()) {
+            final int length = BlockCodec.lengthOf(lengthWord);
+            if (length < 0 || length > MAX_BLOCK_BYTES || at + 4 + length + HASH_BYTES != position.bytes()) {
                 return false;
             }
             final ByteBuffer record = ByteBuffer.allocate(length + HASH_BYTES);
@@ -221,9 +221,7 @@ final class BlockLog implements AutoCloseable {
                 return false;
             }
             try {
-                return BlockCodec.read(body, (lengthWord & BlockCodec.PACKED) != 0)
-                                .number()
-                        == position.height() - 1;
+                return BlockCodec.read(body, lengthWord).number() == position.height() - 1;
             } catch (IllegalStateException e) {
                 return false;
             }
@@ -278,8 +276,13 @@ final class BlockLog implements AutoCloseable {
 
     /** Recomputes the whole chain from the file as it is on disk now. */
     static ChainCheck verify(final Path file) {
+        return verify(file, block -> {});
+    }
+
+    /** Recomputes the whole chain, handing each block that verified to {@code each}, in order. */
+    static ChainCheck verify(final Path file, final Consumer<Block> each) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            final Scan scan = scan(channel, 0, 0, new byte[HASH_BYTES], (block, offset) -> {});
+            final Scan scan = scan(channel, 0, 0, new byte[HASH_BYTES], (block, offset) -> each.accept(block));
             if (scan.broken() != null) {
                 return new ChainCheck(false, scan.height(), scan.height(), scan.broken());
             }
@@ -331,15 +334,15 @@ final class BlockLog implements AutoCloseable {
             lengthBuffer.clear();
             readFully(channel, lengthBuffer, offset);
             final int lengthWord = lengthBuffer.flip().getInt();
-            final int length = lengthWord & ~BlockCodec.PACKED;
+            final int length = BlockCodec.lengthOf(lengthWord);
             final long end = offset + 4 + (long) length + HASH_BYTES;
-            if (lengthWord <= 0 || length <= 0 || length > MAX_BLOCK_BYTES || end > size) {
+            if (length < 0 || length > MAX_BLOCK_BYTES || end > size) {
                 return new Scan(
                         height,
                         offset,
                         previous,
                         "incomplete or invalid record at byte " + offset,
-                        end >= size || lengthWord <= 0);
+                        end >= size || length < 0);
             }
             final ByteBuffer record = ByteBuffer.allocate(length + HASH_BYTES);
             readFully(channel, record, offset + 4);
@@ -351,27 +354,23 @@ final class BlockLog implements AutoCloseable {
             if (!MessageDigest.isEqual(expected, stored)) {
                 return new Scan(height, offset, previous, "hash mismatch at byte " + offset, end == size);
             }
-            if (replay == null) {
-                previous = stored;
-                height++;
-                offset = end;
-                continue;
+            if (replay != null) {
+                final Block block;
+                try {
+                    block = BlockCodec.read(body, lengthWord);
+                } catch (IllegalStateException e) {
+                    return new Scan(height, offset, previous, "unreadable block at byte " + offset, end == size);
+                }
+                if (block.number() != height) {
+                    return new Scan(
+                            height,
+                            offset,
+                            previous,
+                            "block number " + block.number() + " where " + height + " was due",
+                            end == size);
+                }
+                replay.accept(block, offset);
             }
-            final Block block;
-            try {
-                block = BlockCodec.read(body, (lengthWord & BlockCodec.PACKED) != 0);
-            } catch (IllegalStateException e) {
-                return new Scan(height, offset, previous, "unreadable block at byte " + offset, end == size);
-            }
-            if (block.number() != height) {
-                return new Scan(
-                        height,
-                        offset,
-                        previous,
-                        "block number " + block.number() + " where " + height + " was due",
-                        end == size);
-            }
-            replay.accept(block, offset);
             previous = stored;
             height++;
             offset = end;
@@ -390,13 +389,13 @@ final class BlockLog implements AutoCloseable {
             lengthBuffer.clear();
             readFully(channel, lengthBuffer, offset);
             final int lengthWord = lengthBuffer.flip().getInt();
-            final int length = lengthWord & ~BlockCodec.PACKED;
-            if (lengthWord <= 0 || length <= 0 || offset + 4 + length + HASH_BYTES > size) {
+            final int length = BlockCodec.lengthOf(lengthWord);
+            if (length < 0 || offset + 4 + length + HASH_BYTES > size) {
                 return;
             }
             final ByteBuffer body = ByteBuffer.allocate(length);
             readFully(channel, body, offset + 4);
-            if (!more.test(BlockCodec.read(body.array(), (lengthWord & BlockCodec.PACKED) != 0))) {
+            if (!more.test(BlockCodec.read(body.array(), lengthWord))) {
                 return;
             }
             offset += 4 + length + HASH_BYTES;

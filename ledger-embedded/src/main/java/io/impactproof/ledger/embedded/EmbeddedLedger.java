@@ -192,7 +192,8 @@ public final class EmbeddedLedger implements AutoCloseable {
                     -1, txId, timestamp.toString(), function, response.getPayload(), null, null, List.of());
         }
         final var event = stub.getEvent();
-        final byte[] packed = BlockCodec.pack(new Block(
+        // Numbered when ordered; packed here, on the caller's thread, so the committer only prefixes the number.
+        final Block block = new Block(
                 -1,
                 txId,
                 timestamp.toString(),
@@ -200,8 +201,8 @@ public final class EmbeddedLedger implements AutoCloseable {
                 function,
                 stub.writes(),
                 event == null ? null : event.getEventName(),
-                event == null ? null : event.getPayload().toByteArray()));
-        final Pending pending = new Pending(mspId, function, stub, response, packed, new CompletableFuture<>());
+                event == null ? null : event.getPayload().toByteArray());
+        final Pending pending = new Pending(stub, response, block, BlockCodec.pack(block), new CompletableFuture<>());
         if (!committer.order(pending)) {
             throw new LedgerUnavailable("the ledger is closed", null);
         }
@@ -229,12 +230,11 @@ public final class EmbeddedLedger implements AutoCloseable {
         }
     }
 
-    /** A simulated transaction waiting for its turn. */
+    /** A simulated transaction waiting for its turn: its block, not numbered yet, and that block packed. */
     private record Pending(
-            String mspId,
-            String function,
             EmbeddedStub stub,
             Chaincode.Response response,
+            Block block,
             byte[] packed,
             CompletableFuture<Committed> outcome) {}
 
@@ -272,7 +272,7 @@ public final class EmbeddedLedger implements AutoCloseable {
             }
             for (final Pending p : group) {
                 if (!p.stub().reads().stillValid(state, ordered)) {
-                    p.outcome().completeExceptionally(conflict(p.function()));
+                    p.outcome().completeExceptionally(conflict(p.block().function()));
                     continue;
                 }
                 ordered.putAll(p.stub().writes());
@@ -295,16 +295,16 @@ public final class EmbeddedLedger implements AutoCloseable {
                 final long number = blocks.get(i).number();
                 final Pending p = accepted.get(i);
                 state.apply(p.stub().writes());
-                final var event = p.stub().getEvent();
+                final Block block = p.block();
                 final Committed committed = new Committed(
                         number,
-                        p.stub().getTxId(),
-                        p.stub().getTxTimestamp().toString(),
-                        p.function(),
+                        block.txId(),
+                        block.timestamp(),
+                        block.function(),
                         p.response().getPayload(),
-                        event == null ? null : event.getEventName(),
-                        event == null ? null : event.getPayload().toByteArray(),
-                        List.copyOf(p.stub().writes().keySet()));
+                        block.eventName(),
+                        block.eventPayload(),
+                        List.copyOf(block.writes().keySet()));
                 if (committed.eventName() != null) {
                     final LedgerEvent ledgerEvent = new LedgerEvent(
                             number, 0, committed.txId(), committed.eventName(), committed.eventPayload());
@@ -361,15 +361,11 @@ public final class EmbeddedLedger implements AutoCloseable {
     }
 
     /**
-     * Recomputes the hash chain of the block file as it is on disk, then re-derives the world state
-     * from the blocks and compares it with the state in use (which a start may have taken from a
-     * snapshot): an audit, costing a second copy of the state while it runs.
+     * Recomputes the hash chain of the block file as it is on disk and, in the same pass, re-derives
+     * the world state from the blocks, compared with the state in use (which a start may have taken
+     * from a snapshot): an audit, costing a second copy of the state while it runs.
      */
     public ChainCheck verify() {
-        final ChainCheck chain = BlockLog.verify(file);
-        if (!chain.valid()) {
-            return chain;
-        }
         final long height;
         final TreeMap<String, byte[]> live;
         synchronized (this) {
@@ -377,15 +373,20 @@ public final class EmbeddedLedger implements AutoCloseable {
             live = state.copy();
         }
         final TreeMap<String, byte[]> derived = new TreeMap<>(KeyOrder.COMPARATOR);
-        replayBlocks(
-                height,
-                block -> block.writes().forEach((key, value) -> {
+        final ChainCheck chain = BlockLog.verify(file, block -> {
+            if (block.number() < height) {
+                block.writes().forEach((key, value) -> {
                     if (value == null) {
                         derived.remove(key);
                     } else {
                         derived.put(key, value);
                     }
-                }));
+                });
+            }
+        });
+        if (!chain.valid()) {
+            return chain;
+        }
         final String difference = firstDifference(live, derived);
         if (difference != null) {
             return new ChainCheck(

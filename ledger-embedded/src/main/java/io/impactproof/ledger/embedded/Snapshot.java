@@ -57,12 +57,12 @@ final class Snapshot {
         final CRC32C crc = new CRC32C();
         try (OutputStream file = Files.newOutputStream(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            // The stream chain below closes the file; this try closes it if the chain is never built.
             file.write(MAGIC);
             file.write(new byte[8]);
             final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    new DeflaterOutputStream(new CheckedOutputStream(nonClosing(file), crc), deflater, 65536),
-                    65536))) {
+                    new DeflaterOutputStream(new CheckedOutputStream(file, crc), deflater, 65536), 65536))) {
                 out.writeLong(position.height());
                 out.writeLong(position.bytes());
                 out.writeLong(position.lastOffset());
@@ -166,19 +166,5 @@ final class Snapshot {
             throw new IOException("a length of " + count);
         }
         return count;
-    }
-
-    private static OutputStream nonClosing(final OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(final byte[] b, final int off, final int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

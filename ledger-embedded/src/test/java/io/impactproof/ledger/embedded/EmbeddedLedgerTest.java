@@ -29,11 +29,11 @@ class EmbeddedLedgerTest {
     @TempDir
     Path dir;
 
-    private static void put(final EmbeddedLedger ledger, final String key) {
+    static void put(final EmbeddedLedger ledger, final String key) {
         ledger.submit(ORG, KeyValueContract.PUT, List.of(key, "value of " + key), Map.of());
     }
 
-    private static String get(final EmbeddedLedger ledger, final String key) {
+    static String get(final EmbeddedLedger ledger, final String key) {
         return new String(ledger.evaluate(ORG, KeyValueContract.GET, key), StandardCharsets.UTF_8);
     }
 

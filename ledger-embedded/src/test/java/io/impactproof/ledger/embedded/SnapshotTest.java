@@ -1,5 +1,7 @@
 package io.impactproof.ledger.embedded;
 
+import static io.impactproof.ledger.embedded.EmbeddedLedgerTest.get;
+import static io.impactproof.ledger.embedded.EmbeddedLedgerTest.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactproof.model.LedgerJson;
@@ -25,14 +27,6 @@ class SnapshotTest {
 
     @TempDir
     Path dir;
-
-    private static void put(final EmbeddedLedger ledger, final String key) {
-        ledger.submit(ORG, KeyValueContract.PUT, List.of(key, "value of " + key), Map.of());
-    }
-
-    private static String get(final EmbeddedLedger ledger, final String key) {
-        return new String(ledger.evaluate(ORG, KeyValueContract.GET, key), StandardCharsets.UTF_8);
-    }
 
     private static String kv(final String key) {
         return "\u0000kv\u0000" + key + "\u0000";
