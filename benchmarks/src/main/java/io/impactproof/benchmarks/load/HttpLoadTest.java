@@ -39,9 +39,10 @@ import tools.jackson.databind.JsonNode;
  * {@code --claims} and {@code --timeout}. Reports claims accepted and certified per second, request
  * latency p50/p95/p99, the gateway's heap and CPU (sampled), and certificate verification latency
  * online ({@code POST /credentials/verify}) and offline (signature and data model, the issuer's DID
- * document fetched once).
+ * document fetched once). {@code --jfr FILE} records the gateway with Java Flight Recorder's
+ * profiling settings, written when it stops.
  *
- * <pre>scripts/loadtest [--claims 3000] [--batch 100] [--clients 4]</pre>
+ * <pre>scripts/loadtest [--claims 3000] [--batch 100] [--clients 4] [--jfr gateway.jfr]</pre>
  */
 public final class HttpLoadTest {
     private HttpLoadTest() {}
@@ -58,7 +59,15 @@ public final class HttpLoadTest {
         final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/load-" + batch + ".md"));
         final int port = Harness.freeLoopbackPort();
         Files.createDirectories(data);
-        final GatewayProcess gateway = GatewayProcess.start(jar, data, port, data.resolve("gateway.log"), List.of());
+        final List<String> jvm = given.containsKey("jfr")
+                ? List.of(
+                        // Spring's and the chaincode's stacks are deep: the default 64 frames lose the caller.
+                        "-XX:FlightRecorderOptions=stackdepth=512",
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                                + Path.of(given.get("jfr")).toAbsolutePath())
+                : List.of();
+        final GatewayProcess gateway =
+                GatewayProcess.start(jar, data, port, data.resolve("gateway.log"), jvm, List.of());
         try {
             final Duration startup = gateway.awaitUp(Duration.ofMinutes(3));
             final Registry registry = new Registry(port);

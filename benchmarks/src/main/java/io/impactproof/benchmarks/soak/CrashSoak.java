@@ -88,7 +88,7 @@ public final class CrashSoak {
         final Path log = settings.data().resolve("gateway.log");
         Files.createDirectories(settings.data());
         final long began = System.nanoTime();
-        GatewayProcess gateway = GatewayProcess.start(settings.jar(), settings.data(), port, log);
+        GatewayProcess gateway = GatewayProcess.startForRestarts(settings.jar(), settings.data(), port, log);
         restarts.add(new Restart(0, 0, gateway.awaitUp(Duration.ofMinutes(3)).toMillis(), false));
         final SigningKey operator = operatorKey();
         final List<SigningKey> owners = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class CrashSoak {
         for (int round = 1; round <= settings.kills(); round++) {
             final boolean whileStarting = round > 1 && random.nextInt(10) == 0;
             if (round > 1) {
-                gateway = GatewayProcess.start(settings.jar(), settings.data(), port, log);
+                gateway = GatewayProcess.startForRestarts(settings.jar(), settings.data(), port, log);
                 if (whileStarting) {
                     // Killed during recovery: the next start must recover from a recovery cut short.
                     Thread.sleep(500 + random.nextInt(4000));
@@ -127,7 +127,7 @@ public final class CrashSoak {
                     round, settings.kills(), acknowledged.size(), inDoubt.size());
         }
 
-        gateway = GatewayProcess.start(settings.jar(), settings.data(), port, log);
+        gateway = GatewayProcess.startForRestarts(settings.jar(), settings.data(), port, log);
         final long lastRestart = gateway.awaitUp(Duration.ofMinutes(3)).toMillis();
         final JsonNode before = registry.ledger();
         restarts.add(new Restart(

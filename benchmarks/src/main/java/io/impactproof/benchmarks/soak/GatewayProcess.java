@@ -23,19 +23,38 @@ public final class GatewayProcess {
         this.base = base;
     }
 
-    static GatewayProcess start(final Path jar, final Path data, final int port, final Path log) throws IOException {
-        return start(jar, data, port, log, List.of());
+    /**
+     * For the kill loop, which restarts the gateway hundreds of times: the quick compiler only, so a
+     * start costs less; its speed under load is not what the soak measures.
+     */
+    static GatewayProcess startForRestarts(final Path jar, final Path data, final int port, final Path log)
+            throws IOException {
+        return start(jar, data, port, log, List.of("-XX:TieredStopAtLevel=1"), List.of());
     }
 
-    /** The same, with more settings ({@code --name=value}): a Fabric ledger's, the footprint's hardware. */
+    /**
+     * The gateway as users run it ({@code java -jar}, the JVM's own compilers) with a 768 MB heap cap,
+     * and more settings ({@code --name=value}): a Fabric ledger's, the footprint's hardware.
+     */
     public static GatewayProcess start(
             final Path jar, final Path data, final int port, final Path log, final List<String> settings)
             throws IOException {
+        return start(jar, data, port, log, List.of(), settings);
+    }
+
+    /** The same with JVM options (a flight recording, another compiler setting). */
+    public static GatewayProcess start(
+            final Path jar,
+            final Path data,
+            final int port,
+            final Path log,
+            final List<String> jvmOptions,
+            final List<String> settings)
+            throws IOException {
         final String java = ProcessHandle.current().info().command().orElse("java");
-        final List<String> command = new java.util.ArrayList<>(List.of(
-                java,
-                "-Xmx768m",
-                "-XX:TieredStopAtLevel=1",
+        final List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx768m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.address=127.0.0.1",
