@@ -41,6 +41,9 @@ public final class PipelineBenchmark {
     private static final String PROTOCOL = "cargo-bike-delivery";
     private static final String BASE = "https://registry.impactproof.test";
 
+    /** Submitting threads of the concurrent ingest: the HTTP load test's default number of clients. */
+    private static final int CLIENTS = 4;
+
     private PipelineBenchmark() {}
 
     public static void main(final String[] args) throws IOException {
@@ -162,6 +165,16 @@ public final class PipelineBenchmark {
                     "ledger in all per certified claim: %.0f state bytes, %.0f block-log bytes%n",
                     (double) (after.stateBytes() - before.stateBytes()) / claims,
                     (double) (after.logBytes() - before.logBytes()) / claims);
+            final int cores = Runtime.getRuntime().availableProcessors();
+            final double concurrentRate = concurrentIngest(registry, protocol, owner, claims, batch, CLIENTS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "claim ingest from %d submitting threads (as concurrent clients): %.0f claims/s = %.0f%% of the %d"
+                            + " cores' verify rate%n",
+                    CLIENTS,
+                    concurrentRate,
+                    100 * concurrentRate / (cores * verifyPerSecond),
+                    cores);
             System.out.printf(
                     Locale.ROOT,
                     "heap used after run: %d MiB%n",
@@ -249,6 +262,55 @@ public final class PipelineBenchmark {
         final double validate = (System.nanoTime() - validateStart) / 1e9;
 
         return new Timings(ingest, attest, validate, afterClaims, afterAttestations);
+    }
+
+    /**
+     * Claims submitted by several threads, each its own batches, as a gateway receives them
+     * from concurrent clients: the ledger executes the transactions in parallel and commits them
+     * in groups. The single-thread ingest above leaves a core idle while a batch's chaincode runs.
+     */
+    private static double concurrentIngest(
+            final RegistryClient registry,
+            final PublishedProtocol protocol,
+            final SigningKey owner,
+            final int claims,
+            final int batch,
+            final int threads) {
+        final List<List<SignedCredential>> batches = new ArrayList<>();
+        for (int i = 0; i < claims; i += batch) {
+            final List<SignedCredential> one = new ArrayList<>();
+            for (int j = i; j < Math.min(claims, i + batch); j++) {
+                one.add(Deliveries.claim(owner, protocol, "PAR-" + j, List.of()));
+            }
+            batches.add(one);
+        }
+        final var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            final var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            final long cpuStart = os.getProcessCpuTime();
+            final long start = System.nanoTime();
+            final List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (final List<SignedCredential> one : batches) {
+                sent.add(pool.submit(() -> registry.submitClaims(one)));
+            }
+            for (final var future : sent) {
+                future.get();
+            }
+            final long elapsed = System.nanoTime() - start;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  (the process used %.2f cores during it)%n",
+                    (double) (os.getProcessCpuTime() - cpuStart) / elapsed);
+            return claims / (elapsed / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a concurrent batch was refused", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static double verifyRate(final SigningKey key) {

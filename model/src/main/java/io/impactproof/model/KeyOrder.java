@@ -12,8 +12,27 @@ public final class KeyOrder {
     private KeyOrder() {}
 
     public static int compare(final String a, final String b) {
-        int i = 0;
-        int j = 0;
+        final int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            final char ca = a.charAt(k);
+            final char cb = b.charAt(k);
+            if (ca != cb) {
+                // UTF-16 units sort as code points except where a surrogate (a code point above
+                // U+FFFF) meets U+E000..U+FFFF: only then is the slow comparison needed. The
+                // committer compares keys on every write, so the common case stays a char compare.
+                if (Character.isSurrogate(ca) || Character.isSurrogate(cb)) {
+                    final int from = k > 0 && Character.isHighSurrogate(a.charAt(k - 1)) ? k - 1 : k;
+                    return byCodePoints(a, b, from);
+                }
+                return ca - cb;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    private static int byCodePoints(final String a, final String b, final int from) {
+        int i = from;
+        int j = from;
         while (i < a.length() && j < b.length()) {
             final int ca = a.codePointAt(i);
             final int cb = b.codePointAt(j);

@@ -143,4 +143,25 @@ class StateTest {
                         argThat(key -> key.toString().equals(State.key(Keys.TODO, "v"))), eq(2), eq(""));
         verify(iterator).close();
     }
+
+    @Test
+    void buildsTheShimsCompositeKeysAndRefusesWhatItRefuses() {
+        final String max = new String(Character.toChars(Character.MAX_CODE_POINT));
+        final List<String[]> cases = List.of(
+                new String[] {"claim"},
+                new String[] {"claim", "urn:uuid:1"},
+                new String[] {"todo", "did:web:v.example#key-1", "", "claim\u00e9\uD83D\uDE00"},
+                new String[] {"", "a", "b"});
+        for (final String[] c : cases) {
+            final String[] parts = java.util.Arrays.copyOfRange(c, 1, c.length);
+            assertThat(State.key(c[0], parts)).isEqualTo(new CompositeKey(c[0], parts).toString());
+        }
+        for (final String bad : List.of("a\u0000b", "x" + max)) {
+            // The shim's exception class is package-private: compare by name.
+            assertThatThrownBy(() -> State.key("claim", "ok", bad))
+                    .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("CompositeKeyFormatException"));
+            assertThatThrownBy(() -> State.key(bad, "ok"))
+                    .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("CompositeKeyFormatException"));
+        }
+    }
 }
