@@ -53,6 +53,40 @@ class StoreAndKeysTest {
     }
 
     @Test
+    void a_credential_is_one_file_and_a_store_written_before_stays_readable() throws Exception {
+        final ContentStore store = new ContentStore(dir);
+        final SignedCredential credential = credential(SigningKey.generateEd25519DidKey(), "urn:uuid:one-file");
+        final String hex = store.put(credential.bytes(), SignedCredential.MEDIA_TYPE);
+        assertThat(files()).as("no type file beside a credential").hasSize(1);
+        assertThat(store.get(hex)).hasValueSatisfying(o -> {
+            assertThat(o.bytes()).isEqualTo(credential.bytes());
+            assertThat(o.mediaType()).isEqualTo(SignedCredential.MEDIA_TYPE);
+        });
+        assertThat(store.put(credential.bytes(), SignedCredential.MEDIA_TYPE)).isEqualTo(hex);
+        assertThat(files()).as("stored once").hasSize(1);
+        Files.writeString(files().get(0), "tampered");
+        assertThatThrownBy(() -> store.get(hex)).hasMessageStartingWith("DIGEST_MISMATCH");
+
+        // The layout before: the bytes under their hex, the media type in a file beside them.
+        final SignedCredential older = credential(SigningKey.generateEd25519DidKey(), "urn:uuid:older");
+        Files.write(dir.resolve("sha256").resolve(older.sha256Hex()), older.bytes());
+        Files.writeString(dir.resolve("sha256").resolve(older.sha256Hex() + ".type"), SignedCredential.MEDIA_TYPE);
+        assertThat(store.contains(older.sha256Hex())).isTrue();
+        assertThat(store.get(older.sha256Hex()))
+                .hasValueSatisfying(o -> assertThat(o.mediaType()).isEqualTo(SignedCredential.MEDIA_TYPE));
+        assertThat(store.put(older.bytes(), SignedCredential.MEDIA_TYPE)).isEqualTo(older.sha256Hex());
+        assertThat(Files.exists(dir.resolve("sha256").resolve(older.sha256Hex() + ".vc-jwt")))
+                .as("an object stored before is not written again")
+                .isFalse();
+
+        // Bytes without a type file are never taken for a (public) credential.
+        final byte[] untyped = "untyped".getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("sha256").resolve(Digests.sha256Hex(untyped)), untyped);
+        assertThat(store.get(Digests.sha256Hex(untyped)))
+                .hasValueSatisfying(o -> assertThat(o.mediaType()).isEqualTo("application/octet-stream"));
+    }
+
+    @Test
     void an_object_stored_for_a_refused_write_leaves_nothing_unless_another_write_holds_it() throws Exception {
         final ContentStore store = new ContentStore(dir);
         final byte[] bytes = "refused".getBytes(StandardCharsets.UTF_8);

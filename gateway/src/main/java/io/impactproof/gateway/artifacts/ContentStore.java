@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class ContentStore {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final String CREDENTIAL = io.impactproof.credentials.jwt.SignedCredential.MEDIA_TYPE;
 
     private final Path root;
     private final Map<String, Holders> inFlight = new ConcurrentHashMap<>();
@@ -193,18 +194,21 @@ public final class ContentStore {
     }
 
     private boolean write(final String hex, final byte[] bytes, final String mediaType, final boolean syncDir) {
-        final Path file = file(hex);
-        if (Files.exists(file)) {
+        if (contains(hex)) {
             return false;
         }
+        final boolean credential = CREDENTIAL.equals(mediaType);
+        final Path file = credential ? credentialFile(hex) : file(hex);
         try {
-            Files.write(
-                    type(hex),
-                    mediaType.getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
+            if (!credential) {
+                Files.write(
+                        type(hex),
+                        mediaType.getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+            }
             final Path tmp = Files.createTempFile(root, hex, ".tmp");
             Files.write(tmp, bytes, StandardOpenOption.SYNC);
             try {
@@ -233,6 +237,7 @@ public final class ContentStore {
             }
             if (h.created && !h.kept) {
                 try {
+                    Files.deleteIfExists(credentialFile(hex));
                     Files.deleteIfExists(file(hex));
                     Files.deleteIfExists(type(hex));
                 } catch (IOException e) {
@@ -248,8 +253,9 @@ public final class ContentStore {
         if (hex == null || !HEX.matcher(hex).matches()) {
             return Optional.empty();
         }
-        final Path file = file(hex);
-        if (!Files.exists(file)) {
+        final boolean credential = Files.exists(credentialFile(hex));
+        final Path file = credential ? credentialFile(hex) : file(hex);
+        if (!credential && !Files.exists(file)) {
             return Optional.empty();
         }
         try {
@@ -258,8 +264,9 @@ public final class ContentStore {
                 throw new CredentialException(ErrorCode.DIGEST_MISMATCH, "stored object " + hex + " was altered");
             }
             final Path type = type(hex);
-            return Optional.of(new StoredObject(
-                    hex, Files.exists(type) ? Files.readString(type) : "application/octet-stream", bytes));
+            final String mediaType =
+                    credential ? CREDENTIAL : Files.exists(type) ? Files.readString(type) : "application/octet-stream";
+            return Optional.of(new StoredObject(hex, mediaType, bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -283,7 +290,9 @@ public final class ContentStore {
     }
 
     public boolean contains(final String hex) {
-        return hex != null && HEX.matcher(hex).matches() && Files.exists(file(hex));
+        return hex != null
+                && HEX.matcher(hex).matches()
+                && (Files.exists(credentialFile(hex)) || Files.exists(file(hex)));
     }
 
     /**
@@ -345,6 +354,15 @@ public final class ContentStore {
 
     private Path file(final String hex) {
         return root.resolve("sha256").resolve(hex);
+    }
+
+    /**
+     * A signed credential's file: its media type is in its name, so storing one is one synced file,
+     * not two. Other objects (evidence) keep a type file beside them, written first; a file without
+     * either is never served as a public credential. Stores written before keep both forms readable.
+     */
+    private Path credentialFile(final String hex) {
+        return root.resolve("sha256").resolve(hex + ".vc-jwt");
     }
 
     private Path type(final String hex) {
