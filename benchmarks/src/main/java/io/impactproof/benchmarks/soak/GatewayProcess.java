@@ -24,7 +24,7 @@ public final class GatewayProcess {
     }
 
     /**
-     * For the kill loop, which restarts the gateway hundreds of times: the quick compiler only, so a
+     * For the kill loop, which restarts the gateway again and again: the quick compiler only, so a
      * start costs less; its speed under load is not what the soak measures.
      */
     static GatewayProcess startForRestarts(final Path jar, final Path data, final int port, final Path log)

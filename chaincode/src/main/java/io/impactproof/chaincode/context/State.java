@@ -45,18 +45,15 @@ public final class State {
      * its exception.
      */
     public static String key(final String type, final String... parts) {
-        int length = type == null ? 0 : type.length() + 2;
-        boolean plain = plain(type);
-        for (final String part : parts) {
-            plain &= plain(part);
-            length += plain ? part.length() + 1 : 0;
-        }
-        if (!plain) {
+        if (!plain(type)) {
             return new CompositeKey(type, parts).toString();
         }
         final StringBuilder key =
-                new StringBuilder(length).append('\u0000').append(type).append('\u0000');
+                new StringBuilder(64).append('\u0000').append(type).append('\u0000');
         for (final String part : parts) {
+            if (!plain(part)) {
+                return new CompositeKey(type, parts).toString();
+            }
             key.append(part).append('\u0000');
         }
         return key.toString();

@@ -253,11 +253,11 @@ public final class ContentStore {
         if (hex == null || !HEX.matcher(hex).matches()) {
             return Optional.empty();
         }
-        final boolean credential = Files.exists(credentialFile(hex));
-        final Path file = credential ? credentialFile(hex) : file(hex);
-        if (!credential && !Files.exists(file)) {
+        final Path file = existing(hex);
+        if (file == null) {
             return Optional.empty();
         }
+        final boolean credential = file.equals(credentialFile(hex));
         try {
             final byte[] bytes = Files.readAllBytes(file);
             if (!Digests.sha256Hex(bytes).equals(hex)) {
@@ -290,9 +290,17 @@ public final class ContentStore {
     }
 
     public boolean contains(final String hex) {
-        return hex != null
-                && HEX.matcher(hex).matches()
-                && (Files.exists(credentialFile(hex)) || Files.exists(file(hex)));
+        return hex != null && HEX.matcher(hex).matches() && existing(hex) != null;
+    }
+
+    /** The file holding the object, in either layout; null when it is not stored. */
+    private Path existing(final String hex) {
+        final Path credential = credentialFile(hex);
+        if (Files.exists(credential)) {
+            return credential;
+        }
+        final Path file = file(hex);
+        return Files.exists(file) ? file : null;
     }
 
     /**
