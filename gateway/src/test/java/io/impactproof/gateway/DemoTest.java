@@ -26,11 +26,12 @@ class DemoTest {
         final Clock clock = Clock.systemUTC();
         try (EmbeddedLedgerPort port =
                         EmbeddedLedgerPort.owning(EmbeddedLedger.open(data.resolve("ledger"), clock), Demo.ORG);
+                ContentStore store = new ContentStore(data.resolve("store"));
                 PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             final Demo demo = new Demo(
                     out,
                     new RegistryClient(port),
-                    new ContentStore(data.resolve("store")),
+                    store,
                     KeyStoreFile.open(data.resolve("keystore.json")),
                     clock,
                     "http://localhost:8080",

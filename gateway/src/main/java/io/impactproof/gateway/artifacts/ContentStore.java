@@ -5,40 +5,65 @@ import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.digest.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.CompressionType;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 /**
- * A write-once, content-addressed store for signed credentials and evidence: an object lives at
- * {@code sha256/<hex>} with its media type beside it, and every read is checked against its digest.
- * Off the ledger by design: the ledger holds digests, this store the bytes. Thread-safe.
+ * A write-once, content-addressed store for signed credentials and evidence, checked against its
+ * digest on every read. Off the ledger by design: the ledger holds digests, this store the bytes.
+ * Thread-safe.
  *
- * <p>Objects are written before the ledger is asked to record their digest (so that whoever reacts
- * to the commit finds them) and taken back if the ledger refuses: {@link #put} returns a
- * {@link Pending} that the caller keeps or discards. An object another request holds pending, or
- * that existed before, is never discarded.
+ * <p>Objects live in one RocksDB database under {@code db/}: a few files for any number of objects,
+ * values compressed, and every write synced to its write-ahead log before it returns, concurrent
+ * writes sharing one fsync (RocksDB's group commit). Objects are written before the ledger is asked
+ * to record their digest (so that whoever reacts to the commit finds them) and taken back if the
+ * ledger refuses: {@link #pending} returns a {@link Pending} that the caller keeps or discards. An
+ * object another request holds pending, or that existed before, is never discarded. A store written
+ * in the earlier one-file-per-object layout stays readable ({@link FileLayout}).
  */
-public final class ContentStore {
+public final class ContentStore implements AutoCloseable {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final String CREDENTIAL = io.impactproof.credentials.jwt.SignedCredential.MEDIA_TYPE;
+    private static final HexFormat HEX_FORMAT = HexFormat.of();
+    private static final byte OBJECT = 'o';
+    private static final byte ID = 'i';
+
+    static {
+        RocksDB.loadLibrary();
+    }
 
     private final Path root;
+    private final FileLayout before;
+    private final Options options;
+    private final LRUCache cache;
+    private final WriteOptions synced;
+    private final RocksDB db;
     private final Map<String, Holders> inFlight = new ConcurrentHashMap<>();
+    /** Every use holds it shared and close exclusively: a closed database is never touched (that would crash). */
+    private final ReadWriteLock open = new ReentrantReadWriteLock();
+
+    private boolean closed;
 
     /** The writes holding an object pending: whether one of them created it, and whether one kept it. */
     private static final class Holders {
@@ -49,10 +74,36 @@ public final class ContentStore {
 
     public ContentStore(final Path root) {
         this.root = root;
+        this.before = new FileLayout(root);
+        final Path dir = root.resolve("db");
         try {
-            Files.createDirectories(root.resolve("sha256"));
+            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // Sized for a gateway beside its ledger: small memtables and cache (native memory, not heap);
+        // values go to blob files, so compactions move keys, not the credentials' bytes.
+        cache = new LRUCache(16L << 20);
+        options = new Options()
+                .setCreateIfMissing(true)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setKeepLogFileNum(2)
+                .setWriteBufferSize(16L << 20)
+                .setMaxWriteBufferNumber(2)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(256)
+                .setBlobCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+        synced = new WriteOptions().setSync(true);
+        try {
+            db = RocksDB.open(options, dir.toString());
+        } catch (RocksDBException e) {
+            close();
+            throw new IllegalStateException(
+                    "cannot open the content store " + dir + " (is another gateway using this data directory?): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -98,136 +149,57 @@ public final class ContentStore {
         return pending.sha256();
     }
 
-    /**
-     * Writers for batches: each object is still written and forced on its own, but concurrently, so
-     * that the file system's journal commits many of those fsyncs at once (4× fewer waits measured
-     * here on ext4 with 16 writers). I/O-bound, hence more threads than cores.
-     */
-    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(16, runnable -> {
-        final Thread thread = new Thread(runnable, "content-store-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** {@link #pending} for several objects, written concurrently; all or none (a failure discards the rest). */
-    public List<Pending> pendingAll(final List<byte[]> objects, final String mediaType) {
-        if (objects.size() <= 1) {
-            return objects.stream().map(bytes -> pending(bytes, mediaType)).toList();
-        }
-        final List<Future<Pending>> writes = objects.stream()
-                .map(bytes -> WRITERS.submit(() -> pending(bytes, mediaType, false)))
-                .toList();
-        final List<Pending> written = new ArrayList<>();
-        RuntimeException failure = null;
-        for (final Future<Pending> write : writes) {
-            try {
-                written.add(write.get());
-            } catch (ExecutionException e) {
-                failure = failure != null
-                        ? failure
-                        : e.getCause() instanceof RuntimeException r
-                                ? r
-                                : new UncheckedIOException(new IOException(e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted while storing", e);
-            }
-        }
-        if (failure == null) {
-            try {
-                // The renames are durable once their one directory is forced: once for the batch.
-                syncDirectory(root.resolve("sha256"));
-            } catch (IOException e) {
-                failure = new UncheckedIOException(e);
-            }
-        }
-        if (failure != null) {
-            written.forEach(Pending::discard);
-            throw failure;
-        }
-        return written;
-    }
-
-    /** {@link #indexId} for several credentials (id → hex), written concurrently. */
-    public void indexIds(final Map<String, String> idToHex) {
-        final List<Future<Boolean>> writes = idToHex.entrySet().stream()
-                .map(e -> WRITERS.submit(() -> {
-                    indexId(e.getKey(), e.getValue(), false);
-                    return true;
-                }))
-                .toList();
-        for (final Future<Boolean> write : writes) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while indexing", e);
-            }
-        }
-        if (!idToHex.isEmpty()) {
-            try {
-                syncDirectory(root.resolve("ids"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     /** Stores bytes before the ledger is asked to record them; settle the result with keep or discard. */
     public Pending pending(final byte[] bytes, final String mediaType) {
-        return pending(bytes, mediaType, true);
+        return pendingAll(List.of(bytes), mediaType).get(0);
     }
 
-    private Pending pending(final byte[] bytes, final String mediaType, final boolean syncDirectory) {
-        final String hex = Digests.sha256Hex(bytes);
-        // Writing under the entry's lock: a concurrent discard of the same object cannot slip between.
-        inFlight.compute(hex, (k, holders) -> {
-            final boolean created = write(hex, bytes, mediaType, syncDirectory);
-            final Holders h = holders == null ? new Holders() : holders;
-            h.count++;
-            h.created |= created;
-            return h;
-        });
-        return new Pending(hex);
+    /**
+     * {@link #pending} for several objects, in one synced write: all or none (a failure discards
+     * what this call took hold of).
+     */
+    public List<Pending> pendingAll(final List<byte[]> objects, final String mediaType) {
+        return whileOpen(() -> hold(objects, mediaType));
     }
 
-    private boolean write(final String hex, final byte[] bytes, final String mediaType, final boolean syncDir) {
-        if (contains(hex)) {
-            return false;
+    private List<Pending> hold(final List<byte[]> objects, final String mediaType) {
+        final byte[] type = mediaType.getBytes(StandardCharsets.UTF_8);
+        if (type.length > 0xFFFF) {
+            throw new IllegalArgumentException("media type longer than 65535 bytes");
         }
-        final boolean credential = CREDENTIAL.equals(mediaType);
-        final Path file = credential ? credentialFile(hex) : file(hex);
-        try {
-            if (!credential) {
-                Files.write(
-                        type(hex),
-                        mediaType.getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.SYNC);
+        final List<Pending> held = new ArrayList<>(objects.size());
+        try (WriteBatch batch = new WriteBatch()) {
+            for (final byte[] bytes : objects) {
+                final String hex = Digests.sha256Hex(bytes);
+                // Under the entry's lock: a concurrent discard of the same object cannot slip between
+                // this check and the write below, since this hold keeps its count above zero.
+                inFlight.compute(hex, (k, holders) -> {
+                    final Holders h = holders == null ? new Holders() : holders;
+                    if (!stored(hex)) {
+                        h.created = true;
+                        try {
+                            batch.put(objectKey(hex), value(type, bytes));
+                        } catch (RocksDBException e) {
+                            throw failure(e);
+                        }
+                    }
+                    h.count++;
+                    return h;
+                });
+                held.add(new Pending(hex));
             }
-            final Path tmp = Files.createTempFile(root, hex, ".tmp");
-            Files.write(tmp, bytes, StandardOpenOption.SYNC);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                Files.deleteIfExists(tmp);
-                return false;
+            if (batch.count() > 0) {
+                db.write(synced, batch);
             }
-            if (syncDir) {
-                syncDirectory(file.getParent());
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return held;
+        } catch (RocksDBException | RuntimeException e) {
+            held.forEach(Pending::discard);
+            throw e instanceof RocksDBException r ? failure(r) : (RuntimeException) e;
         }
     }
 
     private void release(final String hex, final boolean keep) {
-        inFlight.compute(hex, (k, h) -> {
+        whileOpen(() -> inFlight.compute(hex, (k, h) -> {
             if (h == null) {
                 return null;
             }
@@ -237,15 +209,13 @@ public final class ContentStore {
             }
             if (h.created && !h.kept) {
                 try {
-                    Files.deleteIfExists(credentialFile(hex));
-                    Files.deleteIfExists(file(hex));
-                    Files.deleteIfExists(type(hex));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    db.delete(synced, objectKey(hex));
+                } catch (RocksDBException e) {
+                    throw failure(e);
                 }
             }
             return null;
-        });
+        }));
     }
 
     /** The object with this hex SHA-256, checked against it; empty when absent. */
@@ -253,22 +223,42 @@ public final class ContentStore {
         if (hex == null || !HEX.matcher(hex).matches()) {
             return Optional.empty();
         }
-        final Path file = existing(hex);
-        if (file == null) {
-            return Optional.empty();
-        }
-        final boolean credential = file.equals(credentialFile(hex));
-        try {
-            final byte[] bytes = Files.readAllBytes(file);
-            if (!Digests.sha256Hex(bytes).equals(hex)) {
+        final Optional<StoredObject> object = whileOpen(() -> read(hex));
+        object.ifPresent(o -> {
+            if (!Digests.sha256Hex(o.bytes()).equals(hex)) {
                 throw new CredentialException(ErrorCode.DIGEST_MISMATCH, "stored object " + hex + " was altered");
             }
-            final Path type = type(hex);
-            final String mediaType =
-                    credential ? CREDENTIAL : Files.exists(type) ? Files.readString(type) : "application/octet-stream";
-            return Optional.of(new StoredObject(hex, mediaType, bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+        return object;
+    }
+
+    private Optional<StoredObject> read(final String hex) {
+        final byte[] value;
+        try {
+            value = db.get(objectKey(hex));
+        } catch (RocksDBException e) {
+            throw failure(e);
+        }
+        if (value == null) {
+            return before.read(hex);
+        }
+        final ByteBuffer buffer = ByteBuffer.wrap(value);
+        final byte[] type = new byte[Short.toUnsignedInt(buffer.getShort())];
+        buffer.get(type);
+        final byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return Optional.of(new StoredObject(hex, new String(type, StandardCharsets.UTF_8), bytes));
+    }
+
+    public boolean contains(final String hex) {
+        return hex != null && HEX.matcher(hex).matches() && whileOpen(() -> stored(hex));
+    }
+
+    private boolean stored(final String hex) {
+        try {
+            return db.get(objectKey(hex)) != null || before.contains(hex);
+        } catch (RocksDBException e) {
+            throw failure(e);
         }
     }
 
@@ -280,7 +270,7 @@ public final class ContentStore {
                         try {
                             return Files.size(path);
                         } catch (IOException e) {
-                            return 0; // removed while walking
+                            return 0; // removed while walking (a compaction)
                         }
                     })
                     .sum();
@@ -289,18 +279,33 @@ public final class ContentStore {
         }
     }
 
-    public boolean contains(final String hex) {
-        return hex != null && HEX.matcher(hex).matches() && existing(hex) != null;
-    }
-
-    /** The file holding the object, in either layout; null when it is not stored. */
-    private Path existing(final String hex) {
-        final Path credential = credentialFile(hex);
-        if (Files.exists(credential)) {
-            return credential;
-        }
-        final Path file = file(hex);
-        return Files.exists(file) ? file : null;
+    /**
+     * The SHA-256 of everything the database holds (each key and value, in key order): equal before
+     * and after exactly when no object or id was added or removed, whatever its log files did (a
+     * refused write appends its write and its removal to the write-ahead log).
+     */
+    public String fingerprint() {
+        return whileOpen(() -> {
+            final java.security.MessageDigest sha256;
+            try {
+                sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            try (RocksIterator it = db.newIterator()) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    final byte[] key = it.key();
+                    final byte[] value = it.value();
+                    sha256.update(ByteBuffer.allocate(8)
+                            .putInt(key.length)
+                            .putInt(value.length)
+                            .array());
+                    sha256.update(key);
+                    sha256.update(value);
+                }
+            }
+            return HEX_FORMAT.formatHex(sha256.digest());
+        });
     }
 
     /**
@@ -308,12 +313,7 @@ public final class ContentStore {
      * (certificate records now pin the SHA-256 too). Empty when unknown.
      */
     public Optional<String> findBySri(final String sri) {
-        final Path index = root.resolve("sri").resolve(sri.replace('/', '_').replace('+', '-'));
-        try {
-            return Files.exists(index) ? Optional.of(Files.readString(index).trim()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return before.findBySri(sri);
     }
 
     /**
@@ -321,59 +321,97 @@ public final class ContentStore {
      * has recorded the credential, and every read through it is checked against the ledger again.
      */
     public void indexId(final String id, final String hex) {
-        indexId(id, hex, true);
+        indexIds(Map.of(id, hex));
     }
 
-    private void indexId(final String id, final String hex, final boolean syncDir) {
-        try {
-            final Path dir = root.resolve("ids");
-            Files.createDirectories(dir);
-            final Path tmp = Files.createTempFile(dir, "id", ".tmp");
-            Files.write(tmp, hex.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.SYNC);
-            Files.move(tmp, idFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (syncDir) {
-                syncDirectory(dir);
+    /** {@link #indexId} for several credentials (id → hex), in one synced write. */
+    public void indexIds(final Map<String, String> idToHex) {
+        if (idToHex.isEmpty()) {
+            return;
+        }
+        whileOpen(() -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                for (final Map.Entry<String, String> e : idToHex.entrySet()) {
+                    batch.put(idKey(e.getKey()), HEX_FORMAT.parseHex(e.getValue()));
+                }
+                db.write(synced, batch);
+                return null;
+            } catch (RocksDBException e) {
+                throw failure(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A rename is durable once its directory is forced too (a power cut, not only a killed process). */
-    private static void syncDirectory(final Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        });
     }
 
     /** The hex SHA-256 the id index names for this credential id; callers check it against the ledger. */
     public Optional<String> findById(final String id) {
-        final Path index = idFile(id);
+        final byte[] hex = whileOpen(() -> {
+            try {
+                return db.get(idKey(id));
+            } catch (RocksDBException e) {
+                throw failure(e);
+            }
+        });
+        return hex != null
+                ? Optional.of(HEX_FORMAT.formatHex(hex))
+                : before.findById(Digests.sha256Hex(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Closes the database; a store must not be used after (a killed process loses nothing synced). */
+    @Override
+    public void close() {
+        open.writeLock().lock();
         try {
-            return Files.exists(index) ? Optional.of(Files.readString(index).trim()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (db != null) {
+                db.close();
+            }
+            synced.close();
+            options.close();
+            cache.close();
+        } finally {
+            open.writeLock().unlock();
         }
     }
 
-    private Path idFile(final String id) {
-        return root.resolve("ids").resolve(Digests.sha256Hex(id.getBytes(StandardCharsets.UTF_8)));
+    private <T> T whileOpen(final Supplier<T> use) {
+        open.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the content store " + root + " is closed");
+            }
+            return use.get();
+        } finally {
+            open.readLock().unlock();
+        }
     }
 
-    private Path file(final String hex) {
-        return root.resolve("sha256").resolve(hex);
+    private static byte[] objectKey(final String hex) {
+        final byte[] key = new byte[33];
+        key[0] = OBJECT;
+        System.arraycopy(HEX_FORMAT.parseHex(hex), 0, key, 1, 32);
+        return key;
     }
 
-    /**
-     * A signed credential's file: its media type is in its name, so storing one is one synced file,
-     * not two. Other objects (evidence) keep a type file beside them, written first; a file without
-     * either is never served as a public credential. Stores written before keep both forms readable.
-     */
-    private Path credentialFile(final String hex) {
-        return root.resolve("sha256").resolve(hex + ".vc-jwt");
+    private static byte[] idKey(final String id) {
+        final byte[] key = new byte[33];
+        key[0] = ID;
+        System.arraycopy(HEX_FORMAT.parseHex(Digests.sha256Hex(id.getBytes(StandardCharsets.UTF_8))), 0, key, 1, 32);
+        return key;
     }
 
-    private Path type(final String hex) {
-        return root.resolve("sha256").resolve(hex + ".type");
+    /** The media type's length (two bytes), the media type, the object's bytes. */
+    private static byte[] value(final byte[] type, final byte[] bytes) {
+        return ByteBuffer.allocate(2 + type.length + bytes.length)
+                .putShort((short) type.length)
+                .put(type)
+                .put(bytes)
+                .array();
+    }
+
+    private static UncheckedIOException failure(final RocksDBException e) {
+        return new UncheckedIOException(new IOException("content store: " + e.getMessage(), e));
     }
 }

@@ -52,6 +52,7 @@ class OtherNodesTest {
     @AfterEach
     void stop() {
         org1.stop(0);
+        store.close();
     }
 
     private static CertificateRecord record(final String organisation, final String serial) {

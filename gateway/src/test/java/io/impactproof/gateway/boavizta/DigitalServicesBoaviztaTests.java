@@ -106,8 +106,8 @@ public class DigitalServicesBoaviztaTests {
     void the_demo_certifies_each_criterion_on_its_own_and_disputes_the_overstated_server() {
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         final Clock clock = Clock.systemUTC();
-        final ContentStore store = new ContentStore(data.resolve("store"));
-        try (EmbeddedLedgerPort port =
+        try (ContentStore store = new ContentStore(data.resolve("store"));
+                EmbeddedLedgerPort port =
                         EmbeddedLedgerPort.owning(EmbeddedLedger.open(data.resolve("ledger"), clock), Demo.ORG);
                 PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             final RegistryClient registry = new RegistryClient(port);

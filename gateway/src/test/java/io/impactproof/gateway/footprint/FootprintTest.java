@@ -44,9 +44,9 @@ class FootprintTest {
     @Test
     void production_is_the_measured_cpu_of_the_writes_over_the_certificates_issued() {
         final CpuMeter meter = CpuMeter.discarding();
-        try (EmbeddedLedgerPort port =
-                EmbeddedLedgerPort.owning(EmbeddedLedger.open(dir.resolve("ledger"), Clock.systemUTC()), "Org1MSP")) {
-            final ContentStore store = new ContentStore(dir.resolve("store"));
+        try (EmbeddedLedgerPort port = EmbeddedLedgerPort.owning(
+                        EmbeddedLedger.open(dir.resolve("ledger"), Clock.systemUTC()), "Org1MSP");
+                ContentStore store = new ContentStore(dir.resolve("store"))) {
             store.put("x".repeat(1000).getBytes(StandardCharsets.UTF_8), "text/plain");
             final Footprint footprint = footprint(meter, port, store);
             meter.record(Transactions.CLAIMS_SUBMIT, 2_000_000_000L, 10); // 10 claims in 2 s of CPU
@@ -83,14 +83,15 @@ class FootprintTest {
 
     @Test
     void a_share_of_a_larger_server_and_a_busier_node_change_the_cost_of_a_cpu_second() {
-        try (EmbeddedLedgerPort port =
-                EmbeddedLedgerPort.owning(EmbeddedLedger.open(dir.resolve("ledger"), Clock.systemUTC()), "Org1MSP")) {
+        try (EmbeddedLedgerPort port = EmbeddedLedgerPort.owning(
+                        EmbeddedLedger.open(dir.resolve("ledger"), Clock.systemUTC()), "Org1MSP");
+                ContentStore store = new ContentStore(dir.resolve("store"))) {
             final Footprint shared = new Footprint(
                     CpuMeter.discarding(),
                     new Boavizta("http://127.0.0.1:9", Duration.ofSeconds(1)),
                     new GatewayProperties.Footprint(null, null, null, "FRA", 100, 2, 0.25, 3, 1000),
                     port,
-                    new ContentStore(dir.resolve("store")));
+                    store);
 
             // 0.08 × 0.25 / (3600 × 2 × 1.0) kg per CPU-second.
             assertThat(shared.report(HARDWARE).perCpuSecond().get("gwp"))
