@@ -1,5 +1,6 @@
 package io.impactproof.gateway.agents;
 
+import io.impactproof.client.Page;
 import io.impactproof.client.RegistryClient;
 import io.impactproof.client.ledger.Checkpoint;
 import io.impactproof.client.ledger.LedgerEvent;
@@ -138,7 +139,7 @@ class AgentRunner implements DisposableBean {
                 return;
             }
             if (verify.getAndSet(false) && settings.verifiers()) {
-                agents.verifiers().forEach(this::attestAll);
+                attestAll(agents.verifiers());
             }
             if (validate.getAndSet(false) && settings.validator()) {
                 certifyAll();
@@ -161,29 +162,59 @@ class AgentRunner implements DisposableBean {
         return true;
     }
 
-    /** Every claim awaiting this verifier, a page per transaction. */
-    private void attestAll(final VerifierAgent verifier) {
+    /**
+     * Every claim awaiting the node's verifiers, a page per transaction: the verifiers take a page
+     * each in turn, so that they mostly see the same claims together and the node reads and
+     * recomputes each claim once for all of them.
+     */
+    private void attestAll(final List<VerifierAgent> verifiers) {
         final Map<String, PublishedProtocol> protocols = new HashMap<>();
-        RegistryClient.forEachPage(
-                (size, bookmark) -> registry.awaiting(verifier.did(), size, bookmark), PAGE, claims -> {
-                    claims.forEach(claim -> protocol(protocols, claim.protocol()));
-                    // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies
-                    // the batch's signatures on all cores too).
-                    final List<SignedCredential> attestations = claims.parallelStream()
-                            .filter(claim -> held(claim, verifier.key()))
-                            .map(claim -> {
-                                try {
-                                    return verifier.attest(claim, protocols.get(claim.protocol()));
-                                } catch (RuntimeException e) {
-                                    LOG.log(Level.WARNING, verifier.did() + " could not attest " + claim.id(), e);
-                                    return null;
-                                }
-                            })
-                            .filter(java.util.Objects::nonNull)
-                            .toList();
-                    submit(attestations, batch -> registry.attest(batch), "attestations of " + verifier.did());
-                    LOG.fine(() -> verifier.did() + " attested a page of " + claims.size() + " claims");
-                });
+        final Map<String, VerifierAgent.Recomputed> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<VerifierAgent, String> bookmarks = new java.util.LinkedHashMap<>();
+        verifiers.forEach(v -> bookmarks.put(v, ""));
+        while (!bookmarks.isEmpty()) {
+            for (final var it = bookmarks.entrySet().iterator(); it.hasNext(); ) {
+                final var entry = it.next();
+                final VerifierAgent verifier = entry.getKey();
+                final Page<ClaimRecord> page = registry.awaiting(verifier.did(), PAGE, entry.getValue());
+                if (shared.size() > verifiers.size() * PAGE) {
+                    shared.clear(); // the verifiers drifted apart: what is kept would not be asked again
+                }
+                attestPage(verifier, page.records(), protocols, shared);
+                if (page.last()) {
+                    it.remove();
+                } else {
+                    entry.setValue(page.bookmark());
+                }
+            }
+        }
+    }
+
+    private void attestPage(
+            final VerifierAgent verifier,
+            final List<ClaimRecord> claims,
+            final Map<String, PublishedProtocol> protocols,
+            final Map<String, VerifierAgent.Recomputed> shared) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        claims.forEach(claim -> protocol(protocols, claim.protocol()));
+        // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies the
+        // batch's signatures on all cores too).
+        final List<SignedCredential> attestations = claims.parallelStream()
+                .filter(claim -> held(claim, verifier.key()))
+                .map(claim -> {
+                    try {
+                        return verifier.attest(claim, protocols.get(claim.protocol()), shared);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, verifier.did() + " could not attest " + claim.id(), e);
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        submit(attestations, batch -> registry.attest(batch), "attestations of " + verifier.did());
+        LOG.fine(() -> verifier.did() + " attested a page of " + claims.size() + " claims");
     }
 
     /** Every VERIFIED claim this node's validator is designated for, a page per transaction. */

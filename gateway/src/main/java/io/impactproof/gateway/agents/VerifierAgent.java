@@ -17,7 +17,9 @@ import io.impactproof.protocols.engine.Evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,27 +69,68 @@ public final class VerifierAgent {
     }
 
     /**
+     * What recomputing a signed claim found, the same for every verifier of a node: its evaluation
+     * (null when the engine refused the data), whether the reference implementation disagreed, and
+     * how the reference figures were computed. Each claim record (a criterion of a multi-criteria
+     * claim is one) then takes its own category's value.
+     */
+    record Recomputed(
+            SignedCredential signedClaim, Evaluation evaluation, boolean referenceRejected, ObjectNode computation) {
+        String outcome() {
+            return referenceRejected || evaluation == null || !evaluation.eligible() ? "Rejected" : "Verified";
+        }
+
+        BigDecimal value(final ClaimRecord claim) {
+            return "Rejected".equals(outcome())
+                    ? BigDecimal.ZERO
+                    : evaluation.value(claim.category()).orElse(BigDecimal.ZERO);
+        }
+    }
+
+    /**
      * The signed attestation of a claim record on the ledger (not yet recorded itself).
      *
      * @throws io.impactproof.gateway.boavizta.BoaviztaException when the reference implementation
      *     cannot be asked: nothing is attested, the agent tries again on its next sweep
      */
     public SignedCredential attest(final ClaimRecord claim, final PublishedProtocol protocol) {
-        return meter.measure(CpuMeter.SIGN_ATTESTATION, () -> attestOnce(claim, protocol), a -> 1);
+        return attest(claim, protocol, new ConcurrentHashMap<>());
     }
 
-    private SignedCredential attestOnce(final ClaimRecord claim, final PublishedProtocol protocol) {
+    /**
+     * {@link #attest}, reusing what another verifier of this node found for the same claim and
+     * protocol: the node's automated verifiers run the same engine on the same bytes, so recomputing
+     * once for all of them changes no outcome (verifiers that are to be independent run elsewhere,
+     * each with its own process and key).
+     */
+    SignedCredential attest(
+            final ClaimRecord claim, final PublishedProtocol protocol, final Map<String, Recomputed> shared) {
+        return meter.measure(
+                CpuMeter.SIGN_ATTESTATION,
+                () -> {
+                    final String key = claim.digest() + " " + protocol.digest();
+                    Recomputed found = shared.get(key);
+                    if (found == null) {
+                        found = recompute(claim, protocol);
+                        shared.put(key, found);
+                    }
+                    return sign(claim, protocol, found);
+                },
+                a -> 1);
+    }
+
+    private Recomputed recompute(final ClaimRecord claim, final PublishedProtocol protocol) {
         final SignedCredential signedClaim = StoredCredentials.read(store, claim.digest());
         final CompiledProtocol compiled = ProtocolCache.compiled(protocol.digest(), protocol.definition());
         JsonNode data = signedClaim.credential().subject().get("data");
-        String outcome = "Verified";
+        boolean referenceRejected = false;
         ObjectNode computation = null;
         if (compiled.protocol().verification().reference() != null) {
             final Recomputation.Result reference = recomputation.recompute(claim.digest(), compiled, data);
             data = reference.referenceData();
             computation = reference.computation().deepCopy();
             if (!reference.mismatches().isEmpty()) {
-                outcome = "Rejected";
+                referenceRejected = true;
                 computation
                         .putArray("mismatches")
                         .addAll(reference.mismatches().stream()
@@ -95,28 +138,30 @@ public final class VerifierAgent {
                                 .toList());
             }
         }
-        BigDecimal value;
+        Evaluation evaluation;
         try {
-            final Evaluation evaluation = compiled.evaluate(data);
-            value = evaluation.value(claim.category()).orElse(BigDecimal.ZERO);
-            if (!evaluation.eligible()) {
-                outcome = "Rejected";
-            }
+            evaluation = compiled.evaluate(data);
         } catch (ProtocolException e) {
-            outcome = "Rejected";
-            value = BigDecimal.ZERO;
+            evaluation = null;
         }
-        if ("Rejected".equals(outcome)) {
-            value = BigDecimal.ZERO;
-        }
-        value = value.multiply(skew).setScale(protocol.decimals(), RoundingMode.HALF_EVEN);
+        return new Recomputed(signedClaim, evaluation, referenceRejected, computation);
+    }
+
+    private SignedCredential sign(final ClaimRecord claim, final PublishedProtocol protocol, final Recomputed found) {
+        final BigDecimal value =
+                found.value(claim).multiply(skew).setScale(protocol.decimals(), RoundingMode.HALF_EVEN);
         final var vc = ImpactCredentials.attestation(
                 "urn:uuid:" + UUID.randomUUID(),
                 key.did(),
-                signedClaim,
+                found.signedClaim(),
                 baseUrl + "/artifacts/sha256/" + claim.digest(),
                 protocol,
-                new ImpactCredentials.Attested(claim.id(), claim.unit(), value.toPlainString(), outcome, computation),
+                new ImpactCredentials.Attested(
+                        claim.id(),
+                        claim.unit(),
+                        value.toPlainString(),
+                        found.outcome(),
+                        found.computation() == null ? null : found.computation().deepCopy()),
                 clock.instant());
         return VcJwt.sign(vc, key, clock.instant());
     }
