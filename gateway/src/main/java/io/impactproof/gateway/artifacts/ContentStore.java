@@ -81,8 +81,9 @@ public final class ContentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Sized for a gateway beside its ledger: small memtables and cache (native memory, not heap);
-        // values go to blob files, so compactions move keys, not the credentials' bytes.
+        // Sized for a gateway beside its ledger: small memtables and cache (native memory, not heap).
+        // Credentials are base64 text that repeats from one to the next: blocks of 32 KB, compressed
+        // with LZ4 while they are young and with Zstandard where they settle (the last level).
         cache = new LRUCache(16L << 20);
         options = new Options()
                 .setCreateIfMissing(true)
@@ -91,10 +92,9 @@ public final class ContentStore implements AutoCloseable {
                 .setWriteBufferSize(16L << 20)
                 .setMaxWriteBufferNumber(2)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setEnableBlobFiles(true)
-                .setMinBlobSize(256)
-                .setBlobCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+                .setTableFormatConfig(
+                        new BlockBasedTableConfig().setBlockCache(cache).setBlockSize(32 << 10));
         synced = new WriteOptions().setSync(true);
         try {
             db = RocksDB.open(options, dir.toString());
