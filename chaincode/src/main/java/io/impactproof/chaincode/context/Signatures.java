@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.impactproof.chaincode.participant.Participants;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
+import io.impactproof.credentials.Parallel;
 import io.impactproof.credentials.did.DidKey;
 import io.impactproof.credentials.did.DidUrl;
 import io.impactproof.credentials.did.KeyResolver;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -98,16 +98,13 @@ public final class Signatures {
                 .clock(Clock.fixed(now, ZoneOffset.UTC))
                 .requireType(requiredType)
                 .build();
-        final IntStream indexes = IntStream.range(0, compacts.size());
-        return (compacts.size() > 1 ? indexes.parallel() : indexes)
-                .mapToObj(i -> {
-                    try {
-                        return new Verified(verifier.verify(compacts.get(i)), null);
-                    } catch (CredentialException e) {
-                        return new Verified(null, RegistryException.of(e));
-                    }
-                })
-                .toList();
+        return Parallel.map(compacts, compact -> {
+            try {
+                return new Verified(verifier.verify(compact), null);
+            } catch (CredentialException e) {
+                return new Verified(null, RegistryException.of(e));
+            }
+        });
     }
 
     /** The outcome of verifying one credential of a batch. */
