@@ -18,9 +18,14 @@ import io.impactproof.model.protocol.PublishedProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +70,13 @@ class AgentRunner implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /** Signs a page while the worker has the ledger record the last; one task at a time. */
+    private final ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+        final Thread t = new Thread(r, "impactproof-agents-signer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean verify = new AtomicBoolean(true);
     private final AtomicBoolean validate = new AtomicBoolean(true);
@@ -165,45 +177,73 @@ class AgentRunner implements DisposableBean {
     /**
      * Every claim awaiting the node's verifiers, a page per transaction: the verifiers take a page
      * each in turn, so that they mostly see the same claims together and the node reads and
-     * recomputes each claim once for all of them.
+     * recomputes each claim once for all of them. The next page is read and signed while the ledger
+     * records the last (a transaction's execution alone leaves a core idle); pages are still
+     * recorded one after the other.
      */
     private void attestAll(final List<VerifierAgent> verifiers) {
-        final Map<String, PublishedProtocol> protocols = new HashMap<>();
-        final Map<String, VerifierAgent.Recomputed> shared = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<VerifierAgent, String> bookmarks = new java.util.LinkedHashMap<>();
+        if (verifiers.isEmpty()) {
+            return;
+        }
+        final Map<String, PublishedProtocol> protocols = new ConcurrentHashMap<>();
+        final Map<String, VerifierAgent.Recomputed> shared = new ConcurrentHashMap<>();
+        final Map<VerifierAgent, String> bookmarks = new LinkedHashMap<>();
         verifiers.forEach(v -> bookmarks.put(v, ""));
-        while (!bookmarks.isEmpty()) {
-            for (final var it = bookmarks.entrySet().iterator(); it.hasNext(); ) {
-                final var entry = it.next();
-                final VerifierAgent verifier = entry.getKey();
-                final Page<ClaimRecord> page = registry.awaiting(verifier.did(), PAGE, entry.getValue());
-                if (shared.size() > verifiers.size() * PAGE) {
-                    shared.clear(); // the verifiers drifted apart: what is kept would not be asked again
-                }
-                attestPage(verifier, page.records(), protocols, shared);
-                if (page.last()) {
-                    it.remove();
-                } else {
-                    entry.setValue(page.bookmark());
-                }
+        final int keep = verifiers.size() * PAGE;
+        Future<Signed> signing = helper.submit(() -> sign(verifiers.get(0), "", protocols, shared, keep));
+        while (signing != null) {
+            final Signed page = await(signing);
+            if (page.bookmark() == null || page.bookmark().isEmpty()) {
+                bookmarks.remove(page.verifier());
+            } else {
+                bookmarks.put(page.verifier(), page.bookmark());
             }
+            final VerifierAgent following = following(verifiers, bookmarks, page.verifier());
+            final String from = following == null ? null : bookmarks.get(following);
+            signing = following == null ? null : helper.submit(() -> sign(following, from, protocols, shared, keep));
+            submit(
+                    page.attestations(),
+                    batch -> registry.attest(batch),
+                    "attestations of " + page.verifier().did());
         }
     }
 
-    private void attestPage(
-            final VerifierAgent verifier,
-            final List<ClaimRecord> claims,
-            final Map<String, PublishedProtocol> protocols,
-            final Map<String, VerifierAgent.Recomputed> shared) {
-        if (claims.isEmpty()) {
-            return;
+    /** A verifier's page of attestations, signed, and where its next page starts. */
+    private record Signed(VerifierAgent verifier, List<SignedCredential> attestations, String bookmark) {}
+
+    /** The next verifier after this one, in turn, that has pages left; null when none has. */
+    private static VerifierAgent following(
+            final List<VerifierAgent> verifiers,
+            final Map<VerifierAgent, String> bookmarks,
+            final VerifierAgent after) {
+        final int from = verifiers.indexOf(after);
+        for (int i = 1; i <= verifiers.size(); i++) {
+            final VerifierAgent candidate = verifiers.get((from + i) % verifiers.size());
+            if (bookmarks.containsKey(candidate)) {
+                return candidate;
+            }
         }
+        return null;
+    }
+
+    private Signed sign(
+            final VerifierAgent verifier,
+            final String bookmark,
+            final Map<String, PublishedProtocol> protocols,
+            final Map<String, VerifierAgent.Recomputed> shared,
+            final int keep) {
+        if (shared.size() > keep) {
+            shared.clear(); // the verifiers drifted apart: what is kept would not be asked again
+        }
+        final Page<ClaimRecord> page = registry.awaiting(verifier.did(), PAGE, bookmark);
+        final List<ClaimRecord> claims = page.records();
         claims.forEach(claim -> protocol(protocols, claim.protocol()));
         // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies the
         // batch's signatures on all cores too).
-        final List<SignedCredential> attestations = claims.parallelStream()
-                .filter(claim -> held(claim, verifier.key()))
-                .map(claim -> {
+        final List<SignedCredential> attestations = io.impactproof.credentials.Parallel.map(claims, claim -> {
+                    if (!held(claim, verifier.key())) {
+                        return null;
+                    }
                     try {
                         return verifier.attest(claim, protocols.get(claim.protocol()), shared);
                     } catch (RuntimeException e) {
@@ -211,16 +251,33 @@ class AgentRunner implements DisposableBean {
                         return null;
                     }
                 })
+                .stream()
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        submit(attestations, batch -> registry.attest(batch), "attestations of " + verifier.did());
-        LOG.fine(() -> verifier.did() + " attested a page of " + claims.size() + " claims");
+        LOG.fine(() -> verifier.did() + " signed a page of " + attestations.size() + " attestations");
+        return new Signed(verifier, attestations, page.bookmark());
     }
 
-    /** Every VERIFIED claim this node's validator is designated for, a page per transaction. */
+    /** The outcome of work handed to the helper thread; its failure is this thread's. */
+    private static <T> T await(final Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the agents worked", e);
+        }
+    }
+
+    /**
+     * Every VERIFIED claim this node's validator is designated for, a page per transaction: a
+     * page's certificates are issued, then signed and attached while the next page is issued.
+     */
     private void certifyAll() {
         final ValidatorAgent validator = agents.validator();
         final Map<String, PublishedProtocol> protocols = new HashMap<>();
+        final AtomicReference<Future<?>> attaching = new AtomicReference<>();
         RegistryClient.forEachPage(
                 (size, bookmark) -> registry.claimsWithStatus(ClaimStatus.VERIFIED.name(), size, bookmark),
                 PAGE,
@@ -234,23 +291,44 @@ class AgentRunner implements DisposableBean {
                             .toList();
                     LOG.fine(() ->
                             "the validator certifies a page of " + ids.size() + " of " + claims.size() + " claims");
-                    if (!ids.isEmpty()) {
-                        try {
-                            validator.certify(ids);
-                        } catch (LedgerException e) {
-                            LOG.warning(() -> "the validator agent could not certify a batch: " + e.getMessage()
-                                    + "; certifying one by one");
-                            ids.forEach(id -> {
-                                try {
-                                    validator.certify(List.of(id));
-                                } catch (LedgerException single) {
-                                    LOG.warning(() ->
-                                            "the validator agent could not certify " + id + ": " + single.getMessage());
-                                }
-                            });
-                        }
+                    if (ids.isEmpty()) {
+                        return;
                     }
+                    final List<CertificateRecord> issued;
+                    try {
+                        issued = validator.issue(ids);
+                    } catch (LedgerException e) {
+                        LOG.warning(() -> "the validator agent could not certify a batch: " + e.getMessage()
+                                + "; certifying one by one");
+                        ids.forEach(id -> {
+                            try {
+                                validator.certify(List.of(id));
+                            } catch (LedgerException single) {
+                                LOG.warning(() ->
+                                        "the validator agent could not certify " + id + ": " + single.getMessage());
+                            }
+                        });
+                        return;
+                    }
+                    final Future<?> before = attaching.get();
+                    if (before != null) {
+                        await(before); // one page attaching at a time
+                    }
+                    attaching.set(helper.submit(() -> attach(validator, issued)));
                 });
+        if (attaching.get() != null) {
+            await(attaching.get());
+        }
+    }
+
+    /** Attaches a page's credentials; what fails stays ISSUED, and {@link #attachAll} takes it up. */
+    private static void attach(final ValidatorAgent validator, final List<CertificateRecord> issued) {
+        try {
+            validator.attach(issued);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "the validator agent could not attach " + issued.size() + " credentials: "
+                    + e.getMessage() + "; tried again in this round");
+        }
     }
 
     /** Certificates this node's validator issued but did not attach (a crash between the two). */
@@ -334,5 +412,7 @@ class AgentRunner implements DisposableBean {
         }
         worker.shutdown();
         worker.awaitTermination(30, TimeUnit.SECONDS);
+        helper.shutdown();
+        helper.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

@@ -60,12 +60,15 @@ public final class ValidatorAgent {
 
     /** Certifies the claims; returns the ACTIVE certificates with their signed credentials stored. */
     public List<CertificateRecord> certify(final Collection<String> claimIds) {
+        return attach(issue(claimIds));
+    }
+
+    /** Issues the certificates of the claims (ISSUED, their credentials not yet attached). */
+    public List<CertificateRecord> issue(final Collection<String> claimIds) {
         final ObjectNode args = Json.object();
         final var ids = args.putArray("claims");
         claimIds.forEach(ids::add);
-        final List<CertificateRecord> issued =
-                registry.issue(Instructions.sign(key, Actions.ISSUE, args, clock.instant()));
-        return attach(issued);
+        return registry.issue(Instructions.sign(key, Actions.ISSUE, args, clock.instant()));
     }
 
     /** Signs and attaches the credentials of certificates ISSUED by this validator; they become ACTIVE. */
@@ -75,12 +78,12 @@ public final class ValidatorAgent {
         }
         final Map<String, PublishedProtocol> protocols = new java.util.concurrent.ConcurrentHashMap<>();
         // Each credential is a few reads and a signature: signed on all cores, in the records' order.
-        final List<SignedCredential> credentials = issued.parallelStream()
-                .map(record -> meter.measure(
+        final List<SignedCredential> credentials = io.impactproof.credentials.Parallel.map(
+                issued,
+                record -> meter.measure(
                         CpuMeter.SIGN_CERTIFICATE,
                         () -> credentialOf(record, protocols.computeIfAbsent(record.protocol(), registry::protocol)),
-                        c -> 1))
-                .toList();
+                        c -> 1));
         return StoredCredentials.storedDuring(store, credentials, () -> registry.attach(credentials));
     }
 
