@@ -146,6 +146,9 @@ class FaultsFabricTests {
                 assertThat(record.json().path("status").stringValue()).as(claim).isEqualTo("CERTIFIED");
             }
         }
+        // The tests after this one need both organisations' endorsements: the drills leave the
+        // network only once every peer sees the others again.
+        net.awaitPeers();
     }
 
     /** Submits claims one after another, each until the gateway acknowledges it (a retry is idempotent). */

@@ -84,6 +84,14 @@ final class Impactnet {
         script("start", node);
     }
 
+    /**
+     * {@code network/impactnet await-peers}: until each running peer's gossip view holds the other
+     * organisations' peers again (a restarted peer may be dropped from another's view for a while).
+     */
+    void awaitPeers() {
+        script("await-peers", null, "faults.log", 150);
+    }
+
     /** {@code network/impactnet add-org}: the organisation joins the running channel. */
     void addOrg(final String org) {
         script("add-org", org, "add-org.log", 600);
@@ -96,8 +104,12 @@ final class Impactnet {
     private void script(final String command, final String node, final String logFile, final int seconds) {
         final Path log = data.resolve("logs").resolve(logFile);
         try {
-            final Process process = new ProcessBuilder(
-                            root.resolve("network/impactnet").toString(), command, node)
+            final List<String> line = new java.util.ArrayList<>(
+                    List.of(root.resolve("network/impactnet").toString(), command));
+            if (node != null) {
+                line.add(node);
+            }
+            final Process process = new ProcessBuilder(line)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
