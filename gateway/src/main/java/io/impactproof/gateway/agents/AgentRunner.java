@@ -7,6 +7,7 @@ import io.impactproof.client.ledger.LedgerEvent;
 import io.impactproof.client.ledger.LedgerException;
 import io.impactproof.client.ledger.LedgerPort;
 import io.impactproof.client.ledger.Subscription;
+import io.impactproof.credentials.Parallel;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.gateway.artifacts.ContentStore;
 import io.impactproof.gateway.artifacts.StoredCredentials;
@@ -199,8 +200,12 @@ class AgentRunner implements DisposableBean {
                 bookmarks.put(page.verifier(), page.bookmark());
             }
             final VerifierAgent following = following(verifiers, bookmarks, page.verifier());
-            final String from = following == null ? null : bookmarks.get(following);
-            signing = following == null ? null : helper.submit(() -> sign(following, from, protocols, shared, keep));
+            if (following == null) {
+                signing = null;
+            } else {
+                final String from = bookmarks.get(following);
+                signing = helper.submit(() -> sign(following, from, protocols, shared, keep));
+            }
             submit(
                     page.attestations(),
                     batch -> registry.attest(batch),
@@ -240,7 +245,7 @@ class AgentRunner implements DisposableBean {
         claims.forEach(claim -> protocol(protocols, claim.protocol()));
         // Signing a page is the agent's CPU: spread over the cores (the ledger then verifies the
         // batch's signatures on all cores too).
-        final List<SignedCredential> attestations = io.impactproof.credentials.Parallel.map(claims, claim -> {
+        final List<SignedCredential> attestations = Parallel.map(claims, claim -> {
                     if (!held(claim, verifier.key())) {
                         return null;
                     }

@@ -3,6 +3,7 @@ package io.impactproof.gateway.agents;
 import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
 import io.impactproof.client.RegistryClient;
+import io.impactproof.credentials.Parallel;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
@@ -78,7 +79,7 @@ public final class ValidatorAgent {
         }
         final Map<String, PublishedProtocol> protocols = new java.util.concurrent.ConcurrentHashMap<>();
         // Each credential is a few reads and a signature: signed on all cores, in the records' order.
-        final List<SignedCredential> credentials = io.impactproof.credentials.Parallel.map(
+        final List<SignedCredential> credentials = Parallel.map(
                 issued,
                 record -> meter.measure(
                         CpuMeter.SIGN_CERTIFICATE,

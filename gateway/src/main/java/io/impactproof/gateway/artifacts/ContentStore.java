@@ -255,11 +255,8 @@ public final class ContentStore implements AutoCloseable {
     }
 
     private boolean stored(final String hex) {
-        try {
-            return db.get(objectKey(hex)) != null || before.contains(hex);
-        } catch (RocksDBException e) {
-            throw failure(e);
-        }
+        // keyExists answers without copying the value out (held() asks it for every claim).
+        return db.keyExists(objectKey(hex)) || before.contains(hex);
     }
 
     /** The bytes on disk of every stored object and its metadata (walks the store: call it sparingly). */
@@ -398,7 +395,7 @@ public final class ContentStore implements AutoCloseable {
     private static byte[] idKey(final String id) {
         final byte[] key = new byte[33];
         key[0] = ID;
-        System.arraycopy(HEX_FORMAT.parseHex(Digests.sha256Hex(id.getBytes(StandardCharsets.UTF_8))), 0, key, 1, 32);
+        System.arraycopy(Digests.sha256(id.getBytes(StandardCharsets.UTF_8)), 0, key, 1, 32);
         return key;
     }
 
