@@ -287,13 +287,14 @@ class AgentRunner implements DisposableBean {
                 (size, bookmark) -> registry.claimsWithStatus(ClaimStatus.VERIFIED.name(), size, bookmark),
                 PAGE,
                 claims -> {
-                    final List<String> ids = claims.stream()
+                    final Map<String, ClaimRecord> byId = new LinkedHashMap<>();
+                    claims.stream()
                             .filter(c -> protocol(protocols, c.protocol())
                                     .validators()
                                     .contains(validator.did()))
                             .filter(c -> held(c, validator.key()))
-                            .map(ClaimRecord::id)
-                            .toList();
+                            .forEach(c -> byId.put(c.id(), c));
+                    final List<String> ids = List.copyOf(byId.keySet());
                     LOG.fine(() ->
                             "the validator certifies a page of " + ids.size() + " of " + claims.size() + " claims");
                     if (ids.isEmpty()) {
@@ -319,7 +320,7 @@ class AgentRunner implements DisposableBean {
                     if (before != null) {
                         await(before); // one page attaching at a time
                     }
-                    attaching.set(helper.submit(() -> attach(validator, issued)));
+                    attaching.set(helper.submit(() -> attach(validator, issued, byId)));
                 });
         if (attaching.get() != null) {
             await(attaching.get());
@@ -327,9 +328,12 @@ class AgentRunner implements DisposableBean {
     }
 
     /** Attaches a page's credentials; what fails stays ISSUED, and {@link #attachAll} takes it up. */
-    private static void attach(final ValidatorAgent validator, final List<CertificateRecord> issued) {
+    private static void attach(
+            final ValidatorAgent validator,
+            final List<CertificateRecord> issued,
+            final Map<String, ClaimRecord> claims) {
         try {
-            validator.attach(issued);
+            validator.attach(issued, claims);
         } catch (RuntimeException e) {
             LOG.warning(() -> "the validator agent could not attach " + issued.size() + " credentials: "
                     + e.getMessage() + "; tried again in this round");

@@ -16,6 +16,7 @@ import io.impactproof.model.attestation.AttestationRecord;
 import io.impactproof.model.certificate.CertificateRecord;
 import io.impactproof.model.claim.ClaimRecord;
 import io.impactproof.model.protocol.PublishedProtocol;
+import io.impactproof.protocols.ProtocolCache;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -74,6 +75,15 @@ public final class ValidatorAgent {
 
     /** Signs and attaches the credentials of certificates ISSUED by this validator; they become ACTIVE. */
     public List<CertificateRecord> attach(final List<CertificateRecord> issued) {
+        return attach(issued, Map.of());
+    }
+
+    /**
+     * {@link #attach(List)}, given the records of the certified claims already read (by id; the
+     * ledger is asked for any other). The record's digest locates the stored claim; its status is not
+     * used, so the one read before the certificate was issued serves.
+     */
+    public List<CertificateRecord> attach(final List<CertificateRecord> issued, final Map<String, ClaimRecord> claims) {
         if (issued.isEmpty()) {
             return List.of();
         }
@@ -83,7 +93,10 @@ public final class ValidatorAgent {
                 issued,
                 record -> meter.measure(
                         CpuMeter.SIGN_CERTIFICATE,
-                        () -> credentialOf(record, protocols.computeIfAbsent(record.protocol(), registry::protocol)),
+                        () -> credentialOf(
+                                record,
+                                protocols.computeIfAbsent(record.protocol(), registry::protocol),
+                                claims.get(record.claim())),
                         c -> 1));
         return StoredCredentials.storedDuring(store, credentials, () -> registry.attach(credentials));
     }
@@ -93,7 +106,15 @@ public final class ValidatorAgent {
      * implementation, version, request digests), from its signed attestation; null when the
      * verifiers did not use a reference implementation.
      */
-    private ObjectNode computation(final CertificateRecord record, final Map<String, String> hexBySri) {
+    private ObjectNode computation(
+            final CertificateRecord record, final PublishedProtocol protocol, final Map<String, String> hexBySri) {
+        if (ProtocolCache.compiled(protocol.digest(), protocol.definition())
+                        .protocol()
+                        .verification()
+                        .reference()
+                == null) {
+            return null; // no reference implementation: no verifier computed the value with one
+        }
         for (final var attested : record.attestations()) {
             if (new java.math.BigDecimal(attested.value()).compareTo(new java.math.BigDecimal(record.quantity()))
                     != 0) {
@@ -113,10 +134,11 @@ public final class ValidatorAgent {
         return null;
     }
 
-    private SignedCredential credentialOf(final CertificateRecord record, final PublishedProtocol protocol) {
+    private SignedCredential credentialOf(
+            final CertificateRecord record, final PublishedProtocol protocol, final ClaimRecord known) {
         final Map<String, String> hexBySri = registry.attestations(record.claim()).stream()
                 .collect(Collectors.toMap(AttestationRecord::digestSRI, AttestationRecord::digest, (a, b) -> a));
-        final ClaimRecord claim = registry.claim(record.claim());
+        final ClaimRecord claim = known != null ? known : registry.claim(record.claim());
         final var vc = ImpactCredentials.certificate(
                 record,
                 protocol,
@@ -126,7 +148,7 @@ public final class ValidatorAgent {
                         .map(a -> baseUrl + "/artifacts/sha256/" + hexBySri.get(a.digestSRI()))
                         .toList(),
                 StoredCredentials.read(store, claim.digest()).credential().evidence(),
-                computation(record, hexBySri),
+                computation(record, protocol, hexBySri),
                 clock.instant());
         return VcJwt.sign(vc, key, clock.instant());
     }

@@ -1,6 +1,7 @@
 package io.impactproof.ledger.embedded;
 
 import io.impactproof.model.KeyOrder;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -13,13 +14,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class WorldState {
     private final TreeMap<String, byte[]> entries = new TreeMap<>(KeyOrder.COMPARATOR);
+    /**
+     * The same entries by hash, for point reads: keys share long prefixes (namespace, type, an id),
+     * so a tree lookup compares the shared prefix at every level, and reads outnumber writes.
+     */
+    private final HashMap<String, byte[]> byKey = new HashMap<>();
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long bytes;
 
     byte[] get(final String key) {
         lock.readLock().lock();
         try {
-            return entries.get(key);
+            return byKey.get(key);
         } finally {
             lock.readLock().unlock();
         }
@@ -76,6 +83,8 @@ final class WorldState {
         try {
             entries.clear();
             entries.putAll(snapshot);
+            byKey.clear();
+            byKey.putAll(snapshot);
             bytes = 0;
             entries.forEach((key, value) -> bytes += key.length() + value.length);
         } finally {
@@ -88,6 +97,11 @@ final class WorldState {
         try {
             writes.forEach((key, value) -> {
                 final byte[] old = value == null ? entries.remove(key) : entries.put(key, value);
+                if (value == null) {
+                    byKey.remove(key);
+                } else {
+                    byKey.put(key, value);
+                }
                 if (old != null) {
                     bytes -= key.length() + old.length;
                 }
