@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class HttpLoadTest {
     /** Concurrent readers following the claims to their certificates. */
-    private static final int READERS = 4;
+    private static final int READERS = 8;
 
     private HttpLoadTest() {}
 
@@ -85,7 +85,7 @@ public final class HttpLoadTest {
             final SigningKey operator = Registry.operatorKey(data);
             final Load load = new Load(claims, batch, clients);
             final Result result = run(registry, operator, gateway.pid(), load, warmup, verifications, timeout);
-            final String text = result.render(load, startup);
+            final String text = result.render(load, startup, given.get("pipeline-rate"));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, text);
             System.out.print(text);
@@ -325,7 +325,7 @@ public final class HttpLoadTest {
             long[] verifyOnline,
             long[] verifyOffline) {
 
-        String render(final Load load, final Duration startup) {
+        String render(final Load load, final Duration startup, final String pipelineRate) {
             final StringBuilder out = new StringBuilder();
             out.append("# HTTP load test ").append(Instant.now()).append("\n\n");
             out.append(String.format(
@@ -357,6 +357,17 @@ public final class HttpLoadTest {
                     READERS,
                     m.seenSeconds(),
                     claims / m.seenSeconds()));
+            if (pipelineRate != null && !pipelineRate.isBlank()) {
+                final double pipeline = Double.parseDouble(pipelineRate);
+                out.append(String.format(
+                        "- **against the pipeline benchmark** of this run (PipelineBenchmark %d %d: %.0f claims/s):"
+                                + " %.2f× by the ledger's time, %.2f× as the readers saw it%n",
+                        claims,
+                        load.batch(),
+                        pipeline,
+                        pipeline / (claims / m.certifiedSeconds()),
+                        pipeline / (claims / m.seenSeconds())));
+            }
             out.append(String.format(
                     "- request latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
                     percentile(m.latencies(), 50), percentile(m.latencies(), 95), percentile(m.latencies(), 99)));
