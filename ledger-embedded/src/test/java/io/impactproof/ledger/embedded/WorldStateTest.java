@@ -1,0 +1,47 @@
+package io.impactproof.ledger.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Point reads (by hash) and range reads (by the tree) answer from the same entries. */
+class WorldStateTest {
+    private static byte[] bytes(final String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void point_and_range_reads_agree_after_writes_deletes_and_a_load() {
+        final WorldState state = new WorldState();
+        final Map<String, byte[]> block = new HashMap<>();
+        block.put("\u0000claim\u0000urn:uuid:1\u0000", bytes("one"));
+        block.put("\u0000claim\u0000urn:uuid:2\u0000", bytes("two"));
+        block.put("\u0000claim\u0000urn:uuid:3\u0000", bytes("three"));
+        state.apply(block);
+
+        final Map<String, byte[]> next = new HashMap<>();
+        next.put("\u0000claim\u0000urn:uuid:2\u0000", null); // a delete
+        next.put("\u0000claim\u0000urn:uuid:3\u0000", bytes("three again"));
+        state.apply(next);
+
+        assertThat(state.get("\u0000claim\u0000urn:uuid:1\u0000")).isEqualTo(bytes("one"));
+        assertThat(state.get("\u0000claim\u0000urn:uuid:2\u0000")).isNull();
+        assertThat(state.get("\u0000claim\u0000urn:uuid:3\u0000")).isEqualTo(bytes("three again"));
+        assertThat(state.range("\u0000claim\u0000", "\u0000claim\u0001").keySet())
+                .containsExactly("\u0000claim\u0000urn:uuid:1\u0000", "\u0000claim\u0000urn:uuid:3\u0000");
+        assertThat(state.size()).isEqualTo(2);
+
+        final TreeMap<String, byte[]> snapshot = new TreeMap<>();
+        snapshot.put("k", bytes("v"));
+        state.load(snapshot);
+        assertThat(state.get("\u0000claim\u0000urn:uuid:1\u0000"))
+                .as("a load replaces every entry, for point reads too")
+                .isNull();
+        assertThat(state.get("k")).isEqualTo(bytes("v"));
+        assertThat(state.bytes()).isEqualTo(2);
+    }
+}
