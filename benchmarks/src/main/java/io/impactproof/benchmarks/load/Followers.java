@@ -65,17 +65,11 @@ final class Followers {
     /** The claim's certificate serial, once the claim is CERTIFIED. */
     private static String certified(final Registry registry, final String id, final long deadline)
             throws IOException, InterruptedException {
-        final String path = "/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        while (true) {
-            final Registry.Answer answer = registry.get(path);
-            if (answer.status() == 200) {
-                final JsonNode record = answer.json();
-                if ("CERTIFIED".equals(record.path("status").stringValue(""))) {
-                    return record.path("certificate").stringValue("");
-                }
-            }
-            pause(deadline, "claim " + id + " not certified in time");
+        final String serial = registry.awaitCertified(id, deadline, POLL_MILLIS);
+        if (serial == null) {
+            throw new IllegalStateException("claim " + id + " not certified in time");
         }
+        return serial;
     }
 
     /** When the ledger recorded the certificate ACTIVE, once it is. */

@@ -67,7 +67,7 @@ public final class HttpLoadTest {
         final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/load-" + batch + ".md"));
         final int port = Harness.freeLoopbackPort();
         Files.createDirectories(data);
-        final List<String> jvm = new java.util.ArrayList<>();
+        final List<String> jvm = new ArrayList<>();
         if (given.containsKey("heap")) {
             jvm.add("-Xmx" + given.get("heap")); // after the default cap: the last -Xmx is the one
         }

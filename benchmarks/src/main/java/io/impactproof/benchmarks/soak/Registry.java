@@ -138,20 +138,31 @@ public final class Registry {
             throws IOException, InterruptedException {
         final java.util.List<String> serials = new java.util.ArrayList<>();
         for (final String id : ids) {
-            while (true) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException((ids.size() - serials.size()) + " claims not certified in time");
-                }
-                final Answer answer = get("/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-                final JsonNode record = answer.status() == 200 ? answer.json() : null;
-                if (record != null && "CERTIFIED".equals(record.path("status").stringValue(""))) {
-                    serials.add(record.path("certificate").stringValue(""));
-                    break;
-                }
-                Thread.sleep(100);
+            final String serial = awaitCertified(id, deadline, 100);
+            if (serial == null) {
+                throw new IllegalStateException((ids.size() - serials.size()) + " claims not certified in time");
             }
+            serials.add(serial);
         }
         return serials;
+    }
+
+    /**
+     * The claim's certificate serial once the claim is CERTIFIED, read every {@code pollMillis};
+     * null once {@code deadline} ({@link System#nanoTime}) has passed.
+     */
+    public String awaitCertified(final String id, final long deadline, final long pollMillis)
+            throws IOException, InterruptedException {
+        final String path = "/owners/claims/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        while (System.nanoTime() <= deadline) {
+            final Answer answer = get(path);
+            final JsonNode record = answer.status() == 200 ? answer.json() : null;
+            if (record != null && "CERTIFIED".equals(record.path("status").stringValue(""))) {
+                return record.path("certificate").stringValue("");
+            }
+            Thread.sleep(pollMillis);
+        }
+        return null;
     }
 
     /** The claim's status, or null when the ledger has no such claim. */

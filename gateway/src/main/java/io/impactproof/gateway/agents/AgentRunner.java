@@ -194,10 +194,10 @@ class AgentRunner implements DisposableBean {
         Future<Signed> signing = helper.submit(() -> sign(verifiers.get(0), "", protocols, shared, keep));
         while (signing != null) {
             final Signed page = await(signing);
-            if (page.bookmark() == null || page.bookmark().isEmpty()) {
+            if (page.attestations().last()) {
                 bookmarks.remove(page.verifier());
             } else {
-                bookmarks.put(page.verifier(), page.bookmark());
+                bookmarks.put(page.verifier(), page.attestations().bookmark());
             }
             final VerifierAgent following = following(verifiers, bookmarks, page.verifier());
             if (following == null) {
@@ -207,14 +207,14 @@ class AgentRunner implements DisposableBean {
                 signing = helper.submit(() -> sign(following, from, protocols, shared, keep));
             }
             submit(
-                    page.attestations(),
+                    page.attestations().records(),
                     batch -> registry.attest(batch),
                     "attestations of " + page.verifier().did());
         }
     }
 
-    /** A verifier's page of attestations, signed, and where its next page starts. */
-    private record Signed(VerifierAgent verifier, List<SignedCredential> attestations, String bookmark) {}
+    /** A verifier's page of attestations, signed, with the bookmark of the claims' page it answers. */
+    private record Signed(VerifierAgent verifier, Page<SignedCredential> attestations) {}
 
     /** The next verifier after this one, in turn, that has pages left; null when none has. */
     private static VerifierAgent following(
@@ -260,7 +260,7 @@ class AgentRunner implements DisposableBean {
                 .filter(java.util.Objects::nonNull)
                 .toList();
         LOG.fine(() -> verifier.did() + " signed a page of " + attestations.size() + " attestations");
-        return new Signed(verifier, attestations, page.bookmark());
+        return new Signed(verifier, new Page<>(attestations, page.bookmark()));
     }
 
     /** The outcome of work handed to the helper thread; its failure is this thread's. */

@@ -96,10 +96,12 @@ final class WorldState {
         lock.writeLock().lock();
         try {
             writes.forEach((key, value) -> {
-                final byte[] old = value == null ? entries.remove(key) : entries.put(key, value);
+                final byte[] old;
                 if (value == null) {
+                    old = entries.remove(key);
                     byKey.remove(key);
                 } else {
+                    old = entries.put(key, value);
                     byKey.put(key, value);
                 }
                 if (old != null) {
