@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -43,7 +42,7 @@ public final class SigningKey {
         try {
             if (privateKey instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
                 this.algorithm = JWSAlgorithm.EdDSA;
-                this.signer = new Ed25519Signer(okp);
+                this.signer = new Ed25519JwsSigner(okp);
             } else if (privateKey instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
                 this.algorithm = JWSAlgorithm.ES256;
                 this.signer = new ECDSASigner(ec);

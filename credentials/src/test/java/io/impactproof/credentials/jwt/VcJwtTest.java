@@ -194,6 +194,31 @@ class VcJwtTest {
         final String notJsonPayload =
                 VcJwt.signJws("vc+jwt", "vc", "{\"@context\":".getBytes(StandardCharsets.UTF_8), owner);
         assertCode(() -> verifier.verify(notJsonPayload), ErrorCode.MALFORMED_JSON);
+        // Bytes that are not UTF-8 are refused, not read with replacement characters.
+        final byte[] latin1 = Json.write(Fixtures.claim(owner.did()).build().toJson())
+                .replace("\"parcels\":120", "\"note\":\"caf\u00e9\",\"parcels\":120")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertCode(() -> verifier.verify(VcJwt.signJws("vc+jwt", "vc", latin1, owner)), ErrorCode.MALFORMED_JSON);
+        final String[] parts = signed().compact().split("\\.");
+        assertCode(() -> verifier.verify(parts[0] + "." + parts[1] + ".sig*"), ErrorCode.MALFORMED_JWT);
+        assertCode(() -> verifier.verify(parts[0] + ".e30*." + parts[2]), ErrorCode.MALFORMED_JWT);
+    }
+
+    @Test
+    void verifies_exactly_the_signed_bytes_with_either_algorithm() {
+        final SigningKey p256 = SigningKey.didKey(SigningKey.newP256());
+        for (final SigningKey key : java.util.List.of(owner, p256)) {
+            final String[] parts = VcJwt.sign(Fixtures.claim(key.did()).build(), key, Fixtures.CLOCK.instant())
+                    .compact()
+                    .split("\\.");
+            final byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+            signature[signature.length - 1] ^= 1;
+            final String flipped = parts[0] + "." + parts[1] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            assertThat(verifier.verify(String.join(".", parts)).credential().issuerId())
+                    .isEqualTo(key.did());
+            assertCode(() -> verifier.verify(flipped), ErrorCode.SIGNATURE_INVALID);
+        }
     }
 
     @Test
