@@ -62,8 +62,21 @@ public final class Json {
         return (ObjectNode) node;
     }
 
+    /** Parses UTF-8 bytes that must be a JSON object (read as bytes: no String made first). */
     public static ObjectNode parseObject(final byte[] json) {
-        return parseObject(new String(json, StandardCharsets.UTF_8));
+        if (json == null) {
+            throw new CredentialException(ErrorCode.MALFORMED_JSON, "no JSON document");
+        }
+        final JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new CredentialException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new CredentialException(ErrorCode.MALFORMED_JSON, "expected a JSON object");
+        }
+        return (ObjectNode) node;
     }
 
     public static String write(final JsonNode node) {

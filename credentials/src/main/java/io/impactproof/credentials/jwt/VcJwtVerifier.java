@@ -6,7 +6,6 @@ import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.did.KeyResolver;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.vc.VerifiableCredential;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,13 +59,19 @@ public final class VcJwtVerifier {
     /** Verifies a compact {@code vc+jwt}; throws {@link CredentialException} with the first failure. */
     public SignedCredential verify(final String compact) {
         final VerifiedJws verified = jws.verify(compact);
-        final ObjectNode payload = Json.parseObject(new String(verified.payload(), StandardCharsets.UTF_8));
-        if (payload.has("vc") || payload.has("vp")) {
+        final ObjectNode document = Json.parseObject(verified.payload());
+        if (document.has("vc") || document.has("vp")) {
             throw new CredentialException(ErrorCode.CLAIM_FORBIDDEN, "the JWT claims vc and vp MUST NOT be present");
         }
-        final ObjectNode document = payload.deepCopy();
-        document.remove(JWT_CLAIMS);
-        final VerifiableCredential credential = VerifiableCredential.fromJson(document);
+        // The registered claims are taken out of the parsed payload (ours alone) rather than out of a copy.
+        final ObjectNode payload = Json.object();
+        for (final String claim : JWT_CLAIMS) {
+            final JsonNode value = document.remove(claim);
+            if (value != null) {
+                payload.set(claim, value);
+            }
+        }
+        final VerifiableCredential credential = VerifiableCredential.fromOwnedJson(document);
         if (!credential.issuerId().equals(verified.key().controller())) {
             throw new CredentialException(
                     ErrorCode.KEY_MISMATCH,

@@ -68,6 +68,14 @@ public final class VerifiableCredential {
         return new VerifiableCredential((ObjectNode) node.deepCopy());
     }
 
+    /**
+     * As {@link #fromJson}, taking the node itself instead of a copy: for a document just parsed
+     * that nothing else holds (a verifier's payload). The caller must not keep or change it.
+     */
+    public static VerifiableCredential fromOwnedJson(final ObjectNode node) {
+        return new VerifiableCredential(Objects.requireNonNull(node, "node"));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
