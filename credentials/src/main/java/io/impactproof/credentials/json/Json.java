@@ -43,36 +43,31 @@ public final class Json {
 
     /** Parses a JSON document, failing with {@link ErrorCode#MALFORMED_JSON}. */
     public static JsonNode parse(final String json) {
-        if (json == null) {
-            throw new CredentialException(ErrorCode.MALFORMED_JSON, "no JSON document");
-        }
-        try {
-            return MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new CredentialException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), e);
-        }
+        return read(json, MAPPER::readTree);
     }
 
     /** Parses a JSON document that must be an object. */
     public static ObjectNode parseObject(final String json) {
-        final JsonNode node = parse(json);
-        if (node == null || !node.isObject()) {
-            throw new CredentialException(ErrorCode.MALFORMED_JSON, "expected a JSON object");
-        }
-        return (ObjectNode) node;
+        return object(parse(json));
     }
 
     /** Parses UTF-8 bytes that must be a JSON object (read as bytes: no String made first). */
     public static ObjectNode parseObject(final byte[] json) {
+        return object(read(json, MAPPER::readTree));
+    }
+
+    private static <T> JsonNode read(final T json, final java.util.function.Function<T, JsonNode> reader) {
         if (json == null) {
             throw new CredentialException(ErrorCode.MALFORMED_JSON, "no JSON document");
         }
-        final JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            return reader.apply(json);
         } catch (JacksonException e) {
             throw new CredentialException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage(), e);
         }
+    }
+
+    private static ObjectNode object(final JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new CredentialException(ErrorCode.MALFORMED_JSON, "expected a JSON object");
         }
