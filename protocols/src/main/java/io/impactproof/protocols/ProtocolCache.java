@@ -1,8 +1,7 @@
 package io.impactproof.protocols;
 
+import io.impactproof.credentials.BoundedCache;
 import io.impactproof.protocols.engine.CompiledProtocol;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiled protocols by digest. Compiling a protocol (schema, CEL) takes milliseconds and every
@@ -10,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * peers disagree. Thread-safe.
  */
 public final class ProtocolCache {
-    private static final int MAX_CACHED = 256;
-    private static final Map<String, CompiledProtocol> COMPILED = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, CompiledProtocol> COMPILED = new BoundedCache<>(256);
 
     private ProtocolCache() {}
 
@@ -20,20 +18,14 @@ public final class ProtocolCache {
      * not have is refused, so a wrong pairing can never enter the cache.
      */
     public static CompiledProtocol compiled(final String digest, final String definition) {
-        final CompiledProtocol cached = COMPILED.get(digest);
-        if (cached != null) {
-            return cached;
-        }
-        final CompiledProtocol compiled = ProtocolLoader.load(definition);
-        if (!compiled.digest().equals(digest)) {
-            throw new ProtocolException(
-                    ProtocolError.PROTOCOL_MALFORMED,
-                    "the definition's digest is " + compiled.digest() + ", not " + digest);
-        }
-        if (COMPILED.size() >= MAX_CACHED) {
-            COMPILED.clear();
-        }
-        COMPILED.put(digest, compiled);
-        return compiled;
+        return COMPILED.get(digest, d -> {
+            final CompiledProtocol compiled = ProtocolLoader.load(definition);
+            if (!compiled.digest().equals(d)) {
+                throw new ProtocolException(
+                        ProtocolError.PROTOCOL_MALFORMED,
+                        "the definition's digest is " + compiled.digest() + ", not " + d);
+            }
+            return compiled;
+        });
     }
 }

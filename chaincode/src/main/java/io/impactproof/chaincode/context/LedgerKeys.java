@@ -2,6 +2,7 @@ package io.impactproof.chaincode.context;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.impactproof.chaincode.participant.Participants;
+import io.impactproof.credentials.BoundedCache;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.did.DidUrl;
@@ -9,8 +10,6 @@ import io.impactproof.credentials.did.KeyResolver;
 import io.impactproof.credentials.did.ResolvedKey;
 import io.impactproof.model.participant.Participant;
 import java.text.ParseException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ledger as key resolver: a DID URL resolves to a key of an active registered participant, so
@@ -40,23 +39,15 @@ final class LedgerKeys implements KeyResolver {
     }
 
     // Parsing a JWK is a pure function of its JSON; peers parse each registered key once.
-    private static final int MAX_PARSED = 4096;
-    private static final Map<String, JWK> PARSED = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, JWK> PARSED = new BoundedCache<>(4096);
 
     private static JWK parsed(final String json, final String keyId) {
-        final JWK cached = PARSED.get(json);
-        if (cached != null) {
-            return cached;
-        }
-        try {
-            final JWK jwk = JWK.parse(json);
-            if (PARSED.size() >= MAX_PARSED) {
-                PARSED.clear();
+        return PARSED.get(json, text -> {
+            try {
+                return JWK.parse(text);
+            } catch (ParseException e) {
+                throw new IllegalStateException("corrupt key on the ledger for " + keyId, e);
             }
-            PARSED.put(json, jwk);
-            return jwk;
-        } catch (ParseException e) {
-            throw new IllegalStateException("corrupt key on the ledger for " + keyId, e);
-        }
+        });
     }
 }

@@ -1,11 +1,10 @@
 package io.impactproof.credentials.did;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.impactproof.credentials.BoundedCache;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code did:key} method for Ed25519 and P-256: the DID is the public key, so resolving it needs
@@ -22,10 +21,9 @@ public final class DidKey {
     /** Resolves {@code did:key} URLs; other methods fail with {@code DID_METHOD_UNSUPPORTED}. */
     public static final KeyResolver RESOLVER = DidKey::cachedKey;
 
-    private static final int MAX_CACHED_KEYS = 4096;
     // A did:key is its own key: resolving it is a pure function of the string, worth keeping (it cost
     // a fourteenth of a claim's verification). Only keys that resolved are kept.
-    private static final Map<String, ResolvedKey> KEYS = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, ResolvedKey> KEYS = new BoundedCache<>(4096);
 
     private DidKey() {}
 
@@ -55,16 +53,7 @@ public final class DidKey {
     }
 
     private static ResolvedKey cachedKey(final String keyId) {
-        final ResolvedKey cached = keyId == null ? null : KEYS.get(keyId);
-        if (cached != null) {
-            return cached;
-        }
-        final ResolvedKey resolved = resolveKey(keyId); // fails on null
-        if (KEYS.size() >= MAX_CACHED_KEYS) {
-            KEYS.clear();
-        }
-        KEYS.put(keyId, resolved);
-        return resolved;
+        return keyId == null ? resolveKey(null) : KEYS.get(keyId, DidKey::resolveKey); // resolveKey fails on null
     }
 
     private static ResolvedKey resolveKey(final String keyId) {

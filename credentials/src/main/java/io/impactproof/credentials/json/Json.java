@@ -3,6 +3,7 @@ package io.impactproof.credentials.json;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -56,7 +57,7 @@ public final class Json {
         return object(read(json, MAPPER::readTree));
     }
 
-    private static <T> JsonNode read(final T json, final java.util.function.Function<T, JsonNode> reader) {
+    private static <T> JsonNode read(final T json, final Function<T, JsonNode> reader) {
         if (json == null) {
             throw new CredentialException(ErrorCode.MALFORMED_JSON, "no JSON document");
         }

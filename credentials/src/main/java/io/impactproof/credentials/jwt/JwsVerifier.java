@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import io.impactproof.credentials.BoundedCache;
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
 import io.impactproof.credentials.did.KeyResolver;
@@ -14,10 +15,8 @@ import io.impactproof.credentials.did.ResolvedKey;
 import io.impactproof.credentials.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,8 +33,6 @@ public final class JwsVerifier {
     /** Claims and credentials are small; anything bigger is refused before parsing. */
     public static final int DEFAULT_MAX_BYTES = 256 * 1024;
 
-    private static final int MAX_CACHED_VERIFIERS = 4096;
-
     private final KeyResolver keys;
     private final Set<JWSAlgorithm> algorithms;
     private final String typ;
@@ -43,7 +40,7 @@ public final class JwsVerifier {
     private final int maxBytes;
     // Shared by all instances: a verifier depends only on the key and algorithm, and building one
     // (Tink key setup) costs as much as a verification.
-    private static final Map<String, SignatureCheck> VERIFIERS = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, SignatureCheck> VERIFIERS = new BoundedCache<>(4096);
 
     /**
      * @param typ the required {@code typ} header value (compared case-insensitively)
@@ -76,7 +73,8 @@ public final class JwsVerifier {
         }
         final ObjectNode header = Json.parseObject(decode(parts[0], "the header"));
         final String alg = header.path("alg").stringValue(null);
-        if (alg == null || "none".equalsIgnoreCase(alg) || !algorithms.contains(JWSAlgorithm.parse(alg))) {
+        final JWSAlgorithm algorithm = alg == null ? null : JWSAlgorithm.parse(alg);
+        if (algorithm == null || "none".equalsIgnoreCase(alg) || !algorithms.contains(algorithm)) {
             throw new CredentialException(ErrorCode.ALG_NOT_ALLOWED, "alg " + alg + " is not allowed");
         }
         if (parts[2].isEmpty()) {
@@ -98,9 +96,9 @@ public final class JwsVerifier {
                 compact.substring(0, parts[0].length() + 1 + parts[1].length()).getBytes(StandardCharsets.US_ASCII);
         final boolean valid;
         try {
-            valid = checkFor(key.publicKey(), JWSAlgorithm.parse(alg)).verify(signingInput, signature);
+            valid = checkFor(key.publicKey(), algorithm).verify(signingInput, signature);
         } catch (JOSEException e) {
-            throw new CredentialException(ErrorCode.CRYPTO_FAILURE, "verification failed: " + e.getMessage(), e);
+            throw cryptoFailure(e);
         }
         if (!valid) {
             throw new CredentialException(ErrorCode.SIGNATURE_INVALID, "signature does not verify with " + kid);
@@ -124,30 +122,29 @@ public final class JwsVerifier {
         return mediaType.regionMatches(true, 0, "application/", 0, 12) ? mediaType.substring(12) : mediaType;
     }
 
-    private SignatureCheck checkFor(final JWK key, final JWSAlgorithm algorithm) throws JOSEException {
-        final String cacheKey = algorithm.getName() + " " + material(key);
-        final SignatureCheck cached = VERIFIERS.get(cacheKey);
-        if (cached != null) {
-            return cached;
+    private static SignatureCheck checkFor(final JWK key, final JWSAlgorithm algorithm) {
+        return VERIFIERS.get(algorithm.getName() + " " + material(key), k -> created(key, algorithm));
+    }
+
+    private static SignatureCheck created(final JWK key, final JWSAlgorithm algorithm) {
+        try {
+            if (JWSAlgorithm.EdDSA.equals(algorithm)
+                    && key instanceof OctetKeyPair okp
+                    && Curve.Ed25519.equals(okp.getCurve())) {
+                return SignatureCheck.ed25519(okp.getDecodedX());
+            }
+            if (JWSAlgorithm.ES256.equals(algorithm) && key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+                return SignatureCheck.es256(new ECDSAVerifier(ec));
+            }
+        } catch (JOSEException e) {
+            throw cryptoFailure(e);
         }
-        final SignatureCheck created;
-        if (JWSAlgorithm.EdDSA.equals(algorithm)
-                && key instanceof OctetKeyPair okp
-                && Curve.Ed25519.equals(okp.getCurve())) {
-            created = SignatureCheck.ed25519(okp.getDecodedX());
-        } else if (JWSAlgorithm.ES256.equals(algorithm)
-                && key instanceof ECKey ec
-                && Curve.P_256.equals(ec.getCurve())) {
-            created = SignatureCheck.es256(new ECDSAVerifier(ec));
-        } else {
-            throw new CredentialException(
-                    ErrorCode.KEY_MISMATCH, "a " + key.getKeyType() + " key cannot verify " + algorithm);
-        }
-        if (VERIFIERS.size() >= MAX_CACHED_VERIFIERS) {
-            VERIFIERS.clear();
-        }
-        VERIFIERS.put(cacheKey, created);
-        return created;
+        throw new CredentialException(
+                ErrorCode.KEY_MISMATCH, "a " + key.getKeyType() + " key cannot verify " + algorithm);
+    }
+
+    private static CredentialException cryptoFailure(final JOSEException e) {
+        return new CredentialException(ErrorCode.CRYPTO_FAILURE, "verification failed: " + e.getMessage(), e);
     }
 
     // What identifies a key for the cache: its curve and coordinates (the whole JWK as JSON cost a
