@@ -2,10 +2,7 @@ package io.impactproof.credentials.vc;
 
 import io.impactproof.credentials.CredentialException;
 import io.impactproof.credentials.ErrorCode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +28,7 @@ final class CredentialRules {
             throw fail(ErrorCode.CONTEXT_INVALID, "the first @context item MUST be " + VerifiableCredential.V2_CONTEXT);
         }
         for (final JsonNode item : context) {
-            if (!(item.isObject() || item.isString() && isUrl(item.stringValue()))) {
+            if (!(item.isObject() || item.isString() && Lexical.isUrl(item.stringValue()))) {
                 throw fail(ErrorCode.CONTEXT_INVALID, "@context items MUST be URLs or objects: " + item);
             }
         }
@@ -48,7 +45,7 @@ final class CredentialRules {
     static String issuerId(final JsonNode json) {
         final JsonNode issuer = json.get("issuer");
         final JsonNode id = issuer != null && issuer.isObject() ? issuer.get("id") : issuer;
-        if (id == null || !id.isString() || !isUrl(id.stringValue())) {
+        if (id == null || !id.isString() || !Lexical.isUrl(id.stringValue())) {
             throw fail(ErrorCode.ISSUER_INVALID, "issuer MUST be a URL or an object whose id is a URL");
         }
         return id.stringValue();
@@ -61,7 +58,7 @@ final class CredentialRules {
         }
         try {
             // dateTimeStamp: an xsd:dateTime whose time zone is required.
-            return Optional.of(OffsetDateTime.parse(value.stringValue("")).toInstant());
+            return Optional.of(Lexical.instant(value.stringValue("")));
         } catch (DateTimeParseException e) {
             throw fail(ErrorCode.VALIDITY_INVALID, field + " MUST be a dateTimeStamp with a time zone: " + value);
         }
@@ -75,7 +72,7 @@ final class CredentialRules {
 
     static void checkId(final JsonNode json) {
         final JsonNode id = json.get("id");
-        if (id != null && !(id.isString() && isUrl(id.stringValue()))) {
+        if (id != null && !(id.isString() && Lexical.isUrl(id.stringValue()))) {
             throw fail(ErrorCode.PROPERTY_INVALID, "id MUST be a URL");
         }
     }
@@ -91,7 +88,8 @@ final class CredentialRules {
                         ErrorCode.SUBJECT_INVALID, "each credentialSubject MUST be an object with at least one claim");
             }
             if (item.has("id")
-                    && !(item.get("id").isString() && isUrl(item.get("id").stringValue()))) {
+                    && !(item.get("id").isString()
+                            && Lexical.isUrl(item.get("id").stringValue()))) {
                 throw fail(ErrorCode.SUBJECT_INVALID, "credentialSubject.id MUST be a URL");
             }
         }
@@ -114,10 +112,10 @@ final class CredentialRules {
             if (index == null || !DECIMAL.matcher(index).matches()) {
                 throw fail(ErrorCode.PROPERTY_INVALID, "statusListIndex MUST be a base-10 integer string");
             }
-            if (list == null || !isUrl(list)) {
+            if (list == null || !Lexical.isUrl(list)) {
                 throw fail(ErrorCode.PROPERTY_INVALID, "statusListCredential MUST be a URL");
             }
-            if (id != null && (id.equals(list) || !isUrl(id))) {
+            if (id != null && (id.equals(list) || !Lexical.isUrl(id))) {
                 throw fail(ErrorCode.PROPERTY_INVALID, "a status entry id MUST be a URL other than the list's");
             }
             out.add(new StatusEntry(id, purpose, index, list));
@@ -129,7 +127,7 @@ final class CredentialRules {
         for (final JsonNode item : items(json, field)) {
             requireType(item, field);
             final JsonNode id = item.get("id");
-            if (idRequired && id == null || id != null && !(id.isString() && isUrl(id.stringValue()))) {
+            if (idRequired && id == null || id != null && !(id.isString() && Lexical.isUrl(id.stringValue()))) {
                 throw fail(ErrorCode.PROPERTY_INVALID, field + ".id MUST be a URL");
             }
         }
@@ -140,7 +138,7 @@ final class CredentialRules {
         final Set<String> ids = new HashSet<>();
         for (final JsonNode item : items(json, "relatedResource")) {
             final String id = item.path("id").stringValue(null);
-            if (id == null || !isUrl(id) || !ids.add(id)) {
+            if (id == null || !Lexical.isUrl(id) || !ids.add(id)) {
                 throw fail(ErrorCode.PROPERTY_INVALID, "relatedResource.id MUST be a unique URL: " + id);
             }
             final String sri = item.path("digestSRI").stringValue(null);
@@ -187,16 +185,6 @@ final class CredentialRules {
             out.add(item.stringValue());
         }
         return out;
-    }
-
-    /** An absolute URI with a scheme, as VC 2.0 means by URL (https:, did:, urn:…). */
-    static boolean isUrl(final String value) {
-        try {
-            final URI uri = new URI(value);
-            return uri.isAbsolute() && !value.isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static CredentialException fail(final ErrorCode code, final String detail) {
