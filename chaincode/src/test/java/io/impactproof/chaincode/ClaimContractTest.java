@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.impactproof.client.ImpactCredentials;
 import io.impactproof.client.Instructions;
+import io.impactproof.client.ledger.TransactionRefused;
 import io.impactproof.credentials.json.Json;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.jwt.SigningKey;
@@ -73,6 +74,46 @@ class ClaimContractTest extends ContractTest {
         final List<ClaimRecord> both = r.submitClaims(
                 TestRegistry.ORG1, good, r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-102")));
         assertThat(both).extracting(ClaimRecord::claimedValue).containsExactly("11.58", "11.58");
+    }
+
+    @Test
+    void a_batch_fails_at_its_first_bad_claim_although_claims_are_evaluated_ahead_in_parallel() {
+        final SignedCredential good = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-110"));
+        final SignedCredential badData = r.claim(
+                r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-111").put("parcels", 0));
+        final SignedCredential ineligible = r.claim(
+                r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-112").put("mode", "van"));
+        final SignedCredential duplicate = r.claim(r.owner, "cargo-bike-delivery", TestRegistry.delivery("CB-110"));
+
+        // Evaluation failures (schema at [1], rules at [2]) are reported in batch order…
+        assertRefusedAt(List.of(good, badData, ineligible), "claims[1]", "CLAIM_DATA_INVALID");
+        assertRefusedAt(List.of(good, ineligible, badData), "claims[1]", "CLAIM_INELIGIBLE");
+        // …after what an earlier claim fails on once the state is read (the second claim of one delivery),
+        assertRefusedAt(List.of(good, duplicate, badData), "claims[1]", "ACTIVITY_CLAIMED");
+        // …and before what a later claim's signature fails on.
+        final String[] parts = good.compact().split("\\.");
+        final String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        final List<String> compacts = new java.util.ArrayList<>(List.of(good.compact(), ineligible.compact(), forged));
+        assertThatThrownBy(() -> r.submitTransient(
+                        TestRegistry.ORG1,
+                        Transactions.CLAIMS_SUBMIT,
+                        "claims",
+                        Json.write(Json.MAPPER.valueToTree(compacts))))
+                .isInstanceOfSatisfying(TransactionRefused.class, e -> {
+                    assertThat(e.code()).isEqualTo("CLAIM_INELIGIBLE");
+                    assertThat(e.getMessage()).contains("claims[1]");
+                });
+        assertThat(r.submitClaims(TestRegistry.ORG1, good)).hasSize(1);
+    }
+
+    private void assertRefusedAt(final List<SignedCredential> batch, final String where, final String code) {
+        final long height = r.ledger.height();
+        assertThatThrownBy(() -> r.submitClaims(TestRegistry.ORG1, batch.toArray(SignedCredential[]::new)))
+                .isInstanceOfSatisfying(TransactionRefused.class, e -> {
+                    assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+                    assertThat(e.getMessage()).contains(where);
+                });
+        assertThat(r.ledger.height()).isEqualTo(height);
     }
 
     @Test

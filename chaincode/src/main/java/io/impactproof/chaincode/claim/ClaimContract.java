@@ -10,6 +10,7 @@ import io.impactproof.chaincode.context.Texts;
 import io.impactproof.chaincode.context.Transients;
 import io.impactproof.chaincode.context.Transitions;
 import io.impactproof.chaincode.protocol.Protocols;
+import io.impactproof.credentials.Parallel;
 import io.impactproof.credentials.jwt.SignedCredential;
 import io.impactproof.credentials.vc.VerifiableCredential;
 import io.impactproof.model.Actions;
@@ -55,10 +56,11 @@ public final class ClaimContract extends RegistryContract {
     public String submit(final RegistryContext ctx) {
         final List<String> compacts = Transients.compacts(ctx, Transactions.TRANSIENT_CLAIMS);
         final List<Signatures.Verified> verified = ctx.signatures().credentials(compacts, CredentialTypes.CLAIM);
+        final List<Evaluated> evaluated = evaluate(ctx, verified);
         final List<ClaimRecord> out = new ArrayList<>(compacts.size());
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                out.addAll(submitOne(ctx, verified.get(i).get()));
+                out.addAll(submitOne(ctx, verified.get(i).get(), evaluated.get(i)));
             } catch (RuntimeException e) {
                 throw RegistryException.at("claims[" + i + "]", e);
             }
@@ -83,7 +85,8 @@ public final class ClaimContract extends RegistryContract {
      * (the first under the credential's id, the others under {@code <id>#<criterion>}), each with its
      * own category, value and uniqueness key, attested and certified on its own.
      */
-    private List<ClaimRecord> submitOne(final RegistryContext ctx, final SignedCredential signed) {
+    private List<ClaimRecord> submitOne(
+            final RegistryContext ctx, final SignedCredential signed, final Evaluated evaluated) {
         final VerifiableCredential vc = signed.credential();
         final Participant owner = ctx.authorisation().acting(vc.issuerId(), Role.OWNER);
         ctx.authorisation().requireOwnOrganisation(owner);
@@ -100,7 +103,7 @@ public final class ClaimContract extends RegistryContract {
             }
             throw new RegistryException(RegistryError.CLAIM_ID_CONFLICT, id);
         }
-        final ObjectNode subject = vc.subject();
+        final ObjectNode subject = evaluated != null ? evaluated.subject() : vc.subject();
         final PublishedProtocol protocol =
                 ctx.protocols().byUrn(subject.path("protocol").path("id").stringValue(null));
         if (!PublishedProtocol.ACTIVE.equals(protocol.status())) {
@@ -117,12 +120,11 @@ public final class ClaimContract extends RegistryContract {
             throw new RegistryException(
                     RegistryError.ARGUMENT_INVALID, "credentialSubject.data must hold the claim data");
         }
-        final Evaluation evaluation;
-        try {
-            evaluation = Protocols.compiled(protocol).evaluate(data);
-        } catch (ProtocolException e) {
-            throw RegistryException.of(e);
-        }
+        // Evaluated ahead under this very protocol record (the transaction's decoded copy), or now.
+        final Evaluation evaluation = (evaluated != null && evaluated.protocol() == protocol
+                        ? evaluated
+                        : new Evaluated(subject, protocol, null, null).run())
+                .evaluation();
         if (!evaluation.eligible()) {
             throw new RegistryException(
                     RegistryError.CLAIM_INELIGIBLE,
@@ -186,6 +188,63 @@ public final class ClaimContract extends RegistryContract {
             protocol.verifiers().forEach(verifier -> ctx.claims().awaitVerifier(verifier, each.id()));
         }
         return records;
+    }
+
+    /**
+     * The batch's claim data evaluated under their protocols (schema, rules, formulas, uniqueness
+     * key), in parallel on all cores as the signatures were: a pure function of the protocol and the
+     * data, half of a claim's chaincode work. The protocols are read first, on this thread (the stub
+     * is not shared between threads). Null for an item that {@link #submitOne} refuses before it
+     * evaluates (it refuses it there, in order, as before); an evaluation that fails is thrown where
+     * {@link #submitOne} evaluates, so the batch fails at the same item with the same error.
+     */
+    private static List<Evaluated> evaluate(final RegistryContext ctx, final List<Signatures.Verified> verified) {
+        final List<Evaluated> pending = new ArrayList<>(verified.size());
+        for (final Signatures.Verified item : verified) {
+            pending.add(item.failure() == null ? Evaluated.pending(ctx, item.credential()) : null);
+        }
+        return Parallel.map(pending, e -> e == null ? null : e.run());
+    }
+
+    /** A claim's subject, its protocol and its evaluation (or what refused it). */
+    private record Evaluated(
+            ObjectNode subject, PublishedProtocol protocol, Evaluation result, RuntimeException failure) {
+        /** The evaluation still to run, or null when submitOne refuses the claim before it evaluates. */
+        static Evaluated pending(final RegistryContext ctx, final SignedCredential signed) {
+            final ObjectNode subject = signed.credential().subject();
+            final JsonNode pin = subject.path("protocol");
+            final PublishedProtocol protocol;
+            try {
+                protocol = ctx.protocols().byUrn(pin.path("id").stringValue(null));
+            } catch (RuntimeException e) {
+                return null;
+            }
+            final boolean evaluates = PublishedProtocol.ACTIVE.equals(protocol.status())
+                    && protocol.digestSRI().equals(pin.path("digestSRI").stringValue(null))
+                    && subject.path("data").isObject();
+            return evaluates ? new Evaluated(subject, protocol, null, null) : null;
+        }
+
+        /** This claim evaluated, on whichever thread; what refused it kept, not thrown. */
+        Evaluated run() {
+            try {
+                return new Evaluated(
+                        subject, protocol, Protocols.compiled(protocol).evaluate(subject.get("data")), null);
+            } catch (RuntimeException e) {
+                return new Evaluated(subject, protocol, null, e);
+            }
+        }
+
+        /** The evaluation, or what refused it thrown as {@link #submitOne} always threw it. */
+        Evaluation evaluation() {
+            if (failure instanceof ProtocolException e) {
+                throw RegistryException.of(e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
     }
 
     /**
