@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * The service as users run it, under load: a gateway process (its agents on) on a loopback port,
  * {@code --clients} owners each posting pre-signed claims in requests of {@code --batch} claims, as
  * fast as the gateway answers; every claim followed until its certificate is ACTIVE. A warm-up burst
- * of {@code --warmup} claims (a quarter of {@code --claims} unless told, as the pipeline benchmark
+ * of {@code --warmup} claims (as many as {@code --claims} unless told, as the pipeline benchmark
  * warms up) is certified first and reported apart: a fresh JVM spends its first tens of seconds
  * compiling. Bounded by {@code --claims} and {@code --timeout}. Reports claims accepted and certified
  * per second, request latency p50/p95/p99, the gateway's heap and CPU (sampled), and certificate
@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * Flight Recorder's profiling settings, written when it stops; {@code --heap 512m} caps its heap
  * (768 MB otherwise).
  *
- * <pre>scripts/loadtest [--claims 3000] [--batch 100] [--clients 4] [--warmup 750] [--jfr gateway.jfr]
+ * <pre>scripts/loadtest [--claims 3000] [--batch 100] [--clients 4] [--warmup 3000] [--jfr gateway.jfr]
  *     [--heap 512m]</pre>
  */
 public final class HttpLoadTest {
@@ -61,7 +61,7 @@ public final class HttpLoadTest {
         final int claims = Integer.parseInt(given.getOrDefault("claims", "3000"));
         final int batch = Integer.parseInt(given.getOrDefault("batch", "100"));
         final int clients = Integer.parseInt(given.getOrDefault("clients", "4"));
-        final int warmup = Integer.parseInt(given.getOrDefault("warmup", Integer.toString(claims / 4)));
+        final int warmup = Integer.parseInt(given.getOrDefault("warmup", Integer.toString(claims)));
         final int verifications = Integer.parseInt(given.getOrDefault("verify", "300"));
         final Duration timeout = Duration.parse(given.getOrDefault("timeout", "PT15M"));
         final Path out = Path.of(given.getOrDefault("out", "benchmarks/results/load-" + batch + ".md"));
