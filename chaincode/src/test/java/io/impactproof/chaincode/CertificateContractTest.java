@@ -15,6 +15,7 @@ import io.impactproof.model.certificate.StatusLists;
 import io.impactproof.model.claim.ClaimStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -163,6 +164,40 @@ class CertificateContractTest extends ContractTest {
         assertThat(attached.credentialDigestSRI()).isEqualTo(foreign.digestSRI());
         assertThat(attached.credentialDigest()).isEqualTo(foreign.sha256Hex());
         r.assertRefused(() -> r.client().attach(List.of(foreign)), "CERTIFICATE_STATE_INVALID");
+    }
+
+    @Test
+    void what_is_not_a_compact_jws_or_not_validly_signed_is_refused_as_such() {
+        final CertificateRecord issued =
+                r.issue(r.validator, verified(r.claim(r.owner, CARGO, TestRegistry.delivery("CB-5")), CARGO, "11.58"));
+        final SignedCredential good = VcJwt.sign(credential(issued), r.validator, r.clock.instant());
+        final String[] parts = good.compact().split("\\.");
+        final String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        r.assertRefused(() -> attachRaw(List.of("not-a-jws")), "ARGUMENT_INVALID");
+        r.assertRefused(() -> attachRaw(List.of(forged)), "SIGNATURE_INVALID");
+        r.assertRefused(() -> attachRaw(List.of(good.compact(), "not-a-jws")), "ARGUMENT_INVALID");
+        // Invalid UTF-8 in the transient batch is not JSON.
+        r.assertRefused(
+                () -> r.port(TestRegistry.ORG1)
+                        .submit(
+                                Transactions.CERTIFICATES_ATTACH,
+                                List.of(),
+                                Map.of(Transactions.TRANSIENT_CERTIFICATES, new byte[] {'[', '"', (byte) 0xC3, '"', ']'
+                                })),
+                "ARGUMENT_INVALID");
+
+        assertThat(attachRaw(List.of(good.compact()))).contains(issued.serial());
+    }
+
+    private String attachRaw(final List<String> compacts) {
+        return new String(
+                r.submitTransient(
+                        TestRegistry.ORG1,
+                        Transactions.CERTIFICATES_ATTACH,
+                        Transactions.TRANSIENT_CERTIFICATES,
+                        Json.write(Json.MAPPER.valueToTree(compacts))),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -187,7 +187,7 @@ public final class CertificateContract extends RegistryContract {
         final List<CertificateRecord> out = new ArrayList<>();
         for (int i = 0; i < compacts.size(); i++) {
             try {
-                out.add(attachOne(ctx, serialOf(compacts.get(i)), verified.get(i)));
+                out.add(attachOne(ctx, serialOf(compacts.get(i), verified.get(i)), verified.get(i)));
             } catch (RuntimeException e) {
                 throw RegistryException.at("certificates[" + i + "]", e);
             }
@@ -199,6 +199,18 @@ public final class CertificateContract extends RegistryContract {
                                 "serials",
                                 out.stream().map(CertificateRecord::serial).toList()));
         return LedgerJson.string(out);
+    }
+
+    /**
+     * The serial a certificate credential names: from the credential its verification parsed, or,
+     * when it did not verify, from its payload read again (so that what is not a compact JWS is
+     * refused as such, before its signature's failure).
+     */
+    private static String serialOf(final String compact, final Signatures.Verified verified) {
+        if (verified.failure() == null) {
+            return verified.credential().credential().subjectText("serial").orElse("");
+        }
+        return serialOf(compact);
     }
 
     private static String serialOf(final String compact) {

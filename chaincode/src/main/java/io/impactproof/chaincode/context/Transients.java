@@ -28,7 +28,7 @@ public final class Transients {
         }
         final JsonNode array;
         try {
-            array = Json.parse(new String(raw, StandardCharsets.UTF_8));
+            array = Json.parse(raw);
         } catch (CredentialException e) {
             throw new RegistryException(RegistryError.ARGUMENT_INVALID, field + " is not JSON");
         }

@@ -47,6 +47,11 @@ public final class Json {
         return read(json, MAPPER::readTree);
     }
 
+    /** Parses a UTF-8 JSON document (read as bytes: no String made first; invalid UTF-8 is malformed). */
+    public static JsonNode parse(final byte[] json) {
+        return read(json, MAPPER::readTree);
+    }
+
     /** Parses a JSON document that must be an object. */
     public static ObjectNode parseObject(final String json) {
         return object(parse(json));

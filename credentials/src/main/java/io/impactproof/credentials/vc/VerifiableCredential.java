@@ -118,6 +118,16 @@ public final class VerifiableCredential {
         return subjects().get(0);
     }
 
+    /**
+     * A string field of {@code credentialSubject} when that is one object (not an array), read
+     * without copying the subject: how a contract finds the record a credential is about.
+     */
+    public Optional<String> subjectText(final String field) {
+        final JsonNode subject = json.get("credentialSubject");
+        final JsonNode value = subject != null && subject.isObject() ? subject.get(field) : null;
+        return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+    }
+
     public List<StatusEntry> status() {
         return status;
     }
