@@ -29,8 +29,13 @@ final class Ed25519JwsSigner extends EdDSAProvider implements JWSSigner {
         if (!supportedJWSAlgorithms().contains(header.getAlgorithm())) {
             throw new JOSEException("Ed25519 signs alg EdDSA or Ed25519, not " + header.getAlgorithm());
         }
+        return Base64URL.encode(signature(signingInput));
+    }
+
+    /** The 64-byte signature itself. */
+    byte[] signature(final byte[] signingInput) throws JOSEException {
         try {
-            return Base64URL.encode(sign.sign(signingInput));
+            return sign.sign(signingInput);
         } catch (GeneralSecurityException e) {
             throw new JOSEException(e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.impactproof.credentials.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -114,8 +115,15 @@ public final class SigningKey {
         return privateKey.toJSONString();
     }
 
-    JWSSigner signer() {
-        return signer;
+    /** The JWS signature of {@code signingInput}: Ed25519's 64 bytes, or ES256's R || S. */
+    byte[] sign(final byte[] signingInput) {
+        try {
+            return signer instanceof Ed25519JwsSigner ed25519
+                    ? ed25519.signature(signingInput)
+                    : signer.sign(new JWSHeader(algorithm), signingInput).decode();
+        } catch (JOSEException e) {
+            throw new CredentialException(ErrorCode.CRYPTO_FAILURE, "signing failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

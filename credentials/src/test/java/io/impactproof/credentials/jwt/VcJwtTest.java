@@ -63,6 +63,29 @@ class VcJwtTest {
     }
 
     @Test
+    void a_third_party_library_reads_and_verifies_what_we_sign_with_either_algorithm() throws Exception {
+        final SigningKey p256 = SigningKey.didKey(SigningKey.newP256());
+        for (final SigningKey key : java.util.List.of(owner, p256)) {
+            final SignedCredential signed = VcJwt.sign(Fixtures.claim(key.did()).build(), key, Fixtures.NOW);
+            final var jws = com.nimbusds.jose.JWSObject.parse(signed.compact());
+            final var verifier = key.publicKey() instanceof com.nimbusds.jose.jwk.OctetKeyPair okp
+                    ? new com.nimbusds.jose.crypto.Ed25519Verifier(okp)
+                    : new com.nimbusds.jose.crypto.ECDSAVerifier(key.publicKey().toECKey());
+
+            assertThat(jws.verify(verifier)).as(key.algorithm().getName()).isTrue();
+            assertThat(jws.getHeader().getAlgorithm()).isEqualTo(key.algorithm());
+            assertThat(jws.getHeader().getType().getType()).isEqualTo(VcJwt.TYP);
+            assertThat(jws.getHeader().getContentType()).isEqualTo(VcJwt.CTY);
+            assertThat(jws.getHeader().getKeyID()).isEqualTo(key.keyId());
+            assertThat(jws.getPayload().toJSONObject()).containsEntry("iss", key.did());
+            assertThat(jws.getSignature().decode()).hasSize(64);
+        }
+        final String instruction = VcJwt.signJws("instruction+jwt", null, "{}".getBytes(StandardCharsets.UTF_8), owner);
+        assertThat(com.nimbusds.jose.JWSObject.parse(instruction).getHeader().getContentType())
+                .isNull();
+    }
+
+    @Test
     void verifies_es256_with_a_p256_did_key() {
         final SigningKey p256 = SigningKey.didKey(SigningKey.newP256());
         final SignedCredential signed = VcJwt.sign(Fixtures.claim(p256.did()).build(), p256, Fixtures.NOW);
