@@ -173,9 +173,15 @@ public final class FabricLedgerPort implements LedgerPort {
                 // another organisation's peer refused, that peer has most likely not committed the
                 // block our previous transaction is in yet (commit status comes from our own peer):
                 // endorse again once it has caught up, a few times, before reporting the refusal.
-                // The same when a peer was changing to a new chaincode definition (a member joining).
+                // The same when a peer was changing to a new chaincode definition (a member joining),
+                // and when both peers endorsed but with different results: under concurrent writes to
+                // the same records one of them may simulate on the state before the latest block
+                // (seen with three verifier processes attesting one claim at once). A determinism
+                // fault persists and is reported after the last attempt.
                 if (attempt < LAGGING_PEER_RETRIES
-                        && (Refusals.refusedOnlyByOthers(e, settings.mspId()) || Refusals.definitionChanging(e))) {
+                        && (Refusals.refusedOnlyByOthers(e, settings.mspId())
+                                || Refusals.definitionChanging(e)
+                                || Refusals.mismatch(e))) {
                     pause(LAGGING_PEER_PAUSE_MS << attempt);
                     continue;
                 }

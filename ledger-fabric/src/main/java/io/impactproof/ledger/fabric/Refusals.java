@@ -118,7 +118,8 @@ final class Refusals {
                 m.group(1), category(m.group(1)), m.group(2).strip());
     }
 
-    private static boolean mismatch(final GatewayException e) {
+    /** Both organisations' peers endorsed, with different results. */
+    static boolean mismatch(final GatewayException e) {
         return e.getDetails().stream().anyMatch(d -> d.getMessage().contains("ProposalResponsePayloads do not match"));
     }
 

@@ -124,6 +124,20 @@ class RefusalsTest {
     }
 
     @Test
+    void peers_that_disagree_are_told_apart_from_other_endorsement_failures() {
+        assertThat(Refusals.mismatch(endorsementFailure(
+                        Status.Code.ABORTED,
+                        "failed to collect enough transaction endorsements",
+                        detail("Org2MSP", "ProposalResponsePayloads do not match"))))
+                .isTrue();
+        assertThat(Refusals.mismatch(endorsementFailure(
+                        Status.Code.ABORTED,
+                        "failed to endorse transaction, see attached details for more info",
+                        detail("Org2MSP", "chaincode response 500, CERTIFICATE_NOT_FOUND: certificates[0]: IPC-1"))))
+                .isFalse();
+    }
+
+    @Test
     void peers_that_disagree_are_a_determinism_fault() {
         assertThat(Refusals.beforeOrdering(
                         "claims:Submit",
