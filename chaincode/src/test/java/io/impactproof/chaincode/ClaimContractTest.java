@@ -93,7 +93,7 @@ class ClaimContractTest extends ContractTest {
         // …and before what a later claim's signature fails on.
         final String[] parts = good.compact().split("\\.");
         final String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        final List<String> compacts = new java.util.ArrayList<>(List.of(good.compact(), ineligible.compact(), forged));
+        final List<String> compacts = List.of(good.compact(), ineligible.compact(), forged);
         assertThatThrownBy(() -> r.submitTransient(
                         TestRegistry.ORG1,
                         Transactions.CLAIMS_SUBMIT,
