@@ -239,20 +239,24 @@ final class EmbeddedStub implements ChaincodeStub {
         if (!readOnly) {
             throw new UnsupportedOperationException("paged queries are for read-only transactions");
         }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page holds at least one entry, got " + pageSize);
+        }
         final String prefix = compositeKey.toString();
         final String start = bookmark == null || bookmark.isEmpty() ? prefix : bookmark;
         if (KeyOrder.compare(start, prefix) < 0) {
             throw new IllegalArgumentException("the bookmark is outside the range");
         }
-        final var range = state.range(start, prefix + MAX_UNICODE);
-        final Map<String, byte[]> page = new LinkedHashMap<>();
+        // One entry past the page: its key is the bookmark of the next page.
+        final Map<String, byte[]> page = state.first(start, prefix + MAX_UNICODE, pageSize + 1);
         String next = "";
-        for (final var entry : range.entrySet()) {
-            if (page.size() == pageSize) {
-                next = entry.getKey();
-                break;
+        if (page.size() > pageSize) {
+            final var keys = page.keySet().iterator();
+            for (int i = 0; i < pageSize; i++) {
+                keys.next();
             }
-            page.put(entry.getKey(), entry.getValue());
+            next = keys.next();
+            page.remove(next);
         }
         final QueryResultsIterator<KeyValue> results = iterator(page);
         final String bookmarkOut = next;

@@ -43,6 +43,28 @@ final class WorldState {
         }
     }
 
+    /**
+     * A copy of at most {@code count} entries from {@code start} (inclusive) to {@code end}
+     * (exclusive; empty for none), in key order: a page costs its own size, not the range's — an
+     * agent reading a backlog of n claims a page at a time then copies n entries in all, not n²/page.
+     */
+    java.util.LinkedHashMap<String, byte[]> first(final String start, final String end, final int count) {
+        lock.readLock().lock();
+        try {
+            final var range = end.isEmpty() ? entries.tailMap(start, true) : entries.subMap(start, true, end, false);
+            final java.util.LinkedHashMap<String, byte[]> page = new java.util.LinkedHashMap<>();
+            for (final var entry : range.entrySet()) {
+                if (page.size() == count) {
+                    break;
+                }
+                page.put(entry.getKey(), entry.getValue());
+            }
+            return page;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Whether [start, end) holds exactly {@code seen}: the same keys, each with the same value array. */
     boolean sameRange(final String start, final String end, final NavigableMap<String, byte[]> seen) {
         lock.readLock().lock();

@@ -192,6 +192,13 @@ class EmbeddedLedgerTest {
             assertThat(first).startsWith("value of a,value of b|");
             assertThat(second).startsWith("value of c,value of d|");
             assertThat(third).isEqualTo("value of e|");
+            assertThat(new String(ledger.evaluate(ORG, KeyValueContract.PAGE, "5", ""), StandardCharsets.UTF_8))
+                    .as("a page that takes the last entry has no bookmark")
+                    .endsWith("value of e|");
+            assertThat(new String(ledger.evaluate(ORG, KeyValueContract.PAGE, "4", ""), StandardCharsets.UTF_8))
+                    .as("one short of the end: the next page starts at the last key")
+                    .startsWith("value of a,value of b,value of c,value of d|")
+                    .doesNotEndWith("|");
             assertThatThrownBy(() -> ledger.submit(ORG, "kv:PagedWrite", List.of(), Map.of()))
                     .isInstanceOf(TransactionRefused.class);
         }

@@ -44,4 +44,31 @@ class WorldStateTest {
         assertThat(state.get("k")).isEqualTo(bytes("v"));
         assertThat(state.bytes()).isEqualTo(2);
     }
+
+    @Test
+    void a_page_copies_at_most_its_count_within_the_bounds_in_key_order() {
+        final WorldState state = new WorldState();
+        final Map<String, byte[]> block = new HashMap<>();
+        for (final String k : java.util.List.of("a", "b", "c", "d", "e", "f")) {
+            block.put("\u0000kv\u0000" + k + "\u0000", bytes(k));
+        }
+        block.put("\u0000other\u0000z\u0000", bytes("z"));
+        state.apply(block);
+        final Map<String, byte[]> next = new HashMap<>();
+        next.put("\u0000kv\u0000c\u0000", null);
+        next.put("\u0000kv\u0000d\u0000", bytes("d2"));
+        state.apply(next);
+
+        assertThat(state.first("\u0000kv\u0000", "\u0000kv\u0001", 3).keySet())
+                .containsExactly("\u0000kv\u0000a\u0000", "\u0000kv\u0000b\u0000", "\u0000kv\u0000d\u0000");
+        assertThat(state.first("\u0000kv\u0000b\u0000", "\u0000kv\u0001", 2).values())
+                .containsExactly(bytes("b"), bytes("d2"));
+        assertThat(state.first("\u0000kv\u0000e\u0000", "\u0000kv\u0001", 10).keySet())
+                .as("the end bounds the page: the other type's key is not in it")
+                .containsExactly("\u0000kv\u0000e\u0000", "\u0000kv\u0000f\u0000");
+        assertThat(state.first("\u0000kv\u0000e\u0000", "", 10))
+                .as("no end: to the last key")
+                .hasSize(3);
+        assertThat(state.first("\u0000kv\u0000", "\u0000kv\u0001", 0)).isEmpty();
+    }
 }
