@@ -22,6 +22,8 @@ public enum ApiError implements StableCode {
     AUTHORIZATION_REQUIRED(
             ErrorCategory.UNAUTHENTICATED, "This read needs Authorization: Instruction <signed instruction>."),
     LEDGER_UNAVAILABLE(ErrorCategory.UNAVAILABLE, "The ledger cannot take the request now; nothing was written."),
+    EVENT_STREAMS_BUSY(
+            ErrorCategory.UNAVAILABLE, "This node serves as many event streams as it allows; try again later."),
     LEDGER_CONFLICT(
             ErrorCategory.CONFLICT,
             "The transaction conflicted with a concurrent one and was not committed; it can be sent again."),

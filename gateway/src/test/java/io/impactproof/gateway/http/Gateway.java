@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /** A real gateway on a random port over a data folder, and a small HTTP client for it. */
 final class Gateway implements AutoCloseable {
+    /** A request the gateway leaves unanswered fails the test instead of hanging the build. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newHttpClient();
     final ConfigurableApplicationContext context;
     final String base;
@@ -75,7 +78,7 @@ final class Gateway implements AutoCloseable {
 
     Response get(final String path, final String... headers) {
         final HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).GET();
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -84,6 +87,7 @@ final class Gateway implements AutoCloseable {
 
     Response post(final String path, final String contentType, final String body, final String... headers) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
