@@ -42,6 +42,11 @@ public final class Registry {
         }
     }
 
+    /** The gateway's address of a path (and query). */
+    public URI uri(final String path) {
+        return URI.create(base + path);
+    }
+
     public Answer get(final String path, final String... headers) throws IOException, InterruptedException {
         final HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
