@@ -19,16 +19,24 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * One client's stream: the ledger's subscription offers events to a bounded buffer, and a sender
  * on the shared pool writes them out, so a slow client holds no commit and no more than
  * {@code buffer} events of memory here. A full buffer holds the subscription's own delivery (a
- * replay then reads the blocks at the client's pace) for at most {@link #LAG}; a client still
+ * replay then reads the blocks at the client's pace) for at most a given lag; a client still
  * behind then has its stream ended, and resumes with {@code Last-Event-ID}. Thread-safe.
  */
 final class EventStream {
     /** A comment line every so often: a client that went away is found out at the write. */
     private static final Object HEARTBEAT = new Object();
-    /** How long the ledger's delivery waits for room in a full buffer before the stream is ended. */
-    static final Duration LAG = Duration.ofSeconds(5);
+    /** Where a stream's events go: the client's connection. Called by one sender at a time. */
+    interface Sink {
+        void send(LedgerEvent event) throws IOException;
 
-    private final SseEmitter emitter;
+        void heartbeat() throws IOException;
+
+        /** Ends the response; called once. */
+        void complete();
+    }
+
+    private final Sink sink;
+    private final Duration lag;
     private final Set<String> names;
     private final BlockingQueue<Object> queue;
     private final Executor senders;
@@ -37,20 +45,63 @@ final class EventStream {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicReference<Subscription> subscription = new AtomicReference<>();
 
+    /**
+     * @param lag how long the ledger's delivery waits for room in a full buffer before the stream
+     *     is ended
+     */
     EventStream(
+            final Sink sink,
+            final Set<String> names,
+            final int buffer,
+            final Duration lag,
+            final Executor senders,
+            final java.util.function.Consumer<EventStream> onEnd) {
+        this.sink = sink;
+        this.names = names;
+        this.queue = new ArrayBlockingQueue<>(buffer);
+        this.lag = lag;
+        this.senders = senders;
+        this.onEnd = onEnd;
+    }
+
+    /** The stream to a Server-Sent Events response; the response's end (or failure) ends it. */
+    static EventStream toEmitter(
             final SseEmitter emitter,
             final Set<String> names,
             final int buffer,
+            final Duration lag,
             final Executor senders,
             final java.util.function.Consumer<EventStream> onEnd) {
-        this.emitter = emitter;
-        this.names = names;
-        this.queue = new ArrayBlockingQueue<>(buffer);
-        this.senders = senders;
-        this.onEnd = onEnd;
-        emitter.onCompletion(this::end);
-        emitter.onTimeout(this::end);
-        emitter.onError(e -> end());
+        final EventStream stream = new EventStream(new EmitterSink(emitter), names, buffer, lag, senders, onEnd);
+        emitter.onCompletion(stream::end);
+        emitter.onTimeout(stream::end);
+        emitter.onError(e -> stream.end());
+        return stream;
+    }
+
+    private record EmitterSink(SseEmitter emitter) implements Sink {
+        @Override
+        public void send(final LedgerEvent event) throws IOException {
+            // The payload is the chaincode's compact JSON: one line, as an SSE data field must be.
+            emitter.send(SseEmitter.event()
+                    .id(event.checkpoint().toString())
+                    .name(event.name())
+                    .data(new String(event.payload(), StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+        }
+
+        @Override
+        public void heartbeat() throws IOException {
+            emitter.send(SseEmitter.event().comment(""));
+        }
+
+        @Override
+        public void complete() {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                // already completed by the container
+            }
+        }
     }
 
     /** The subscription feeding this stream, closed when the stream ends (even if it ended first). */
@@ -82,7 +133,7 @@ final class EventStream {
         // Waiting holds the ledger's delivery to this stream only: a replay then reads the block
         // file at the client's pace; live events wait in the port's queue meanwhile, so the wait
         // is bounded and a client that stays behind has its stream ended instead.
-        final long deadline = System.nanoTime() + LAG.toNanos();
+        final long deadline = System.nanoTime() + lag.toNanos();
         try {
             while (!ended.get()) {
                 if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
@@ -111,7 +162,11 @@ final class EventStream {
         try {
             Object item;
             while (!ended.get() && (item = queue.poll()) != null) {
-                emitter.send(item == HEARTBEAT ? SseEmitter.event().comment("") : event((LedgerEvent) item));
+                if (item == HEARTBEAT) {
+                    sink.heartbeat();
+                } else {
+                    sink.send((LedgerEvent) item);
+                }
             }
         } catch (IOException | IllegalStateException e) {
             end(); // the client went away, or the response was completed meanwhile
@@ -123,14 +178,6 @@ final class EventStream {
         }
     }
 
-    private static SseEmitter.SseEventBuilder event(final LedgerEvent event) {
-        // The payload is the chaincode's compact JSON: one line, as an SSE data field must be.
-        return SseEmitter.event()
-                .id(event.checkpoint().toString())
-                .name(event.name())
-                .data(new String(event.payload(), StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
-    }
-
     void end() {
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -140,11 +187,7 @@ final class EventStream {
             feed.close();
         }
         queue.clear();
-        try {
-            emitter.complete();
-        } catch (IllegalStateException e) {
-            // already completed by the container
-        }
+        sink.complete();
         onEnd.accept(this);
     }
 }

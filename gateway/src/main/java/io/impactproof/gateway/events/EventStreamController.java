@@ -42,6 +42,8 @@ public class EventStreamController implements DisposableBean {
     public static final int MAX_STREAMS = 64;
     /** Events a client may lag behind before its stream is ended (it resumes from its last id). */
     static final int BUFFER = 1024;
+    /** How long a client may keep the buffer full before its stream is ended. */
+    static final Duration LAG = Duration.ofSeconds(5);
     /** A stream's lifetime; an EventSource reconnects by itself with its last id. */
     static final Duration LIFETIME = Duration.ofMinutes(30);
 
@@ -96,7 +98,7 @@ public class EventStreamController implements DisposableBean {
                     ApiError.EVENT_STREAMS_BUSY, "this node serves " + MAX_STREAMS + " event streams already");
         }
         final SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
-        final EventStream stream = new EventStream(emitter, wanted, BUFFER, senders, ended -> {
+        final EventStream stream = EventStream.toEmitter(emitter, wanted, BUFFER, LAG, senders, ended -> {
             streams.remove(ended);
             open.decrementAndGet();
         });
