@@ -25,7 +25,11 @@ final class AgentOptions {
     @Option(names = "--once", description = "Do what is waiting now, then exit (default: keep watching).")
     boolean once;
 
-    @Option(names = "--interval", defaultValue = "PT5S", description = "How often to look for new work (ISO 8601).")
+    @Option(
+            names = "--interval",
+            defaultValue = "PT5S",
+            description = "The longest wait between two passes (ISO 8601); a pass starts sooner when the"
+                    + " registry's event stream shows new work.")
     Duration interval;
 
     @Option(names = "--page", defaultValue = "200", description = "Claims per page and per request (1 to 1000).")

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -64,14 +65,17 @@ final class ValidatorAgentCommand implements Callable<Integer> {
         http = new RegistryHttp(options.registry);
         key = options.key();
         out.println("validator " + key.did() + " on " + options.registry);
-        while (true) {
-            final int[] counts = sweep(out);
-            out.printf("certified %d, left %d%n", counts[0], counts[1]);
-            out.flush();
-            if (options.once) {
-                return 0;
+        // Watching, a pass starts as soon as the ledger says there may be work, else after the interval.
+        try (Wakeups wakeups = options.once ? null : Wakeups.start(options.registry, Set.of("AttestationsRecorded"))) {
+            while (true) {
+                final int[] counts = sweep(out);
+                out.printf("certified %d, left %d%n", counts[0], counts[1]);
+                out.flush();
+                if (options.once) {
+                    return 0;
+                }
+                wakeups.await(options.interval);
             }
-            Thread.sleep(options.interval.toMillis());
         }
     }
 

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,14 +66,17 @@ final class VerifierAgentCommand implements Callable<Integer> {
         http = new RegistryHttp(options.registry);
         final SigningKey key = options.key();
         out.println("verifier " + key.did() + " on " + options.registry);
-        while (true) {
-            final int[] counts = sweep(key, out);
-            out.printf("attested %d, rejected %d, left %d%n", counts[0], counts[1], counts[2]);
-            out.flush();
-            if (options.once) {
-                return 0;
+        // Watching, a pass starts as soon as the ledger says there may be work, else after the interval.
+        try (Wakeups wakeups = options.once ? null : Wakeups.start(options.registry, Set.of("ClaimsSubmitted"))) {
+            while (true) {
+                final int[] counts = sweep(key, out);
+                out.printf("attested %d, rejected %d, left %d%n", counts[0], counts[1], counts[2]);
+                out.flush();
+                if (options.once) {
+                    return 0;
+                }
+                wakeups.await(options.interval);
             }
-            Thread.sleep(options.interval.toMillis());
         }
     }
 

@@ -4,6 +4,8 @@ import io.impactproof.credentials.jwt.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +14,19 @@ import java.util.concurrent.TimeUnit;
  */
 record AgentProcess(Process process, Path log) {
     static AgentProcess start(final String role, final SigningKey key, final String registry, final Path dir)
+            throws IOException {
+        return launch(role, key, registry, dir, List.of("--once"));
+    }
+
+    /** An agent that keeps watching, with these further options; {@link #stop} ends it. */
+    static AgentProcess watch(
+            final String role, final SigningKey key, final String registry, final Path dir, final String... options)
+            throws IOException {
+        return launch(role, key, registry, dir, List.of(options));
+    }
+
+    private static AgentProcess launch(
+            final String role, final SigningKey key, final String registry, final Path dir, final List<String> options)
             throws IOException {
         final String name = role + "-" + key.did().replace(':', '_');
         final Path keyFile = dir.resolve(name + ".jwk");
@@ -22,23 +37,37 @@ record AgentProcess(Process process, Path log) {
                 .orElseThrow(() -> new IllegalStateException("build cli first: its -all.jar is missing"));
         final Path log = Files.createTempFile(dir, name, ".log");
         final String java = ProcessHandle.current().info().command().orElse("java");
-        final Process process = new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "agent",
-                        role,
-                        "--registry",
-                        registry,
-                        "--key",
-                        keyFile.toString(),
-                        "--kid",
-                        key.keyId(),
-                        "--once")
+        final List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "agent",
+                role,
+                "--registry",
+                registry,
+                "--key",
+                keyFile.toString(),
+                "--kid",
+                key.keyId()));
+        command.addAll(options);
+        final Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         return new AgentProcess(process, log);
+    }
+
+    /** What it printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Ends a watching agent (by its PID) and waits for it to exit. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     /** Waits for the agent to finish (three minutes at most) and returns what it printed; fails unless it exited 0. */

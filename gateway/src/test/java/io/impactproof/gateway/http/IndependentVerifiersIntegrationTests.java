@@ -156,4 +156,71 @@ class IndependentVerifiersIntegrationTests {
                         .finish())
                 .contains("certified 0, left 0");
     }
+
+    @Test
+    void watching_agents_act_when_the_event_stream_says_there_is_work_not_after_their_interval() throws Exception {
+        final double before = openStreams();
+        final List<AgentProcess> watching = new ArrayList<>();
+        try {
+            // An interval of ten minutes: within this test, only an event can start their second pass.
+            for (int i = 2; i < 5; i++) {
+                watching.add(
+                        AgentProcess.watch("verifier", verifiers.get(i), gateway.base, keys, "--interval", "PT10M"));
+            }
+            watching.add(AgentProcess.watch("validator", validator, gateway.base, keys, "--interval", "PT10M"));
+            final java.util.regex.Pattern pass =
+                    java.util.regex.Pattern.compile("(attested \\d+, rejected \\d+|certified \\d+), left \\d+");
+            await("every agent's first pass, and its event stream open", () -> {
+                for (final AgentProcess agent : watching) {
+                    if (!pass.matcher(agent.output()).find()) {
+                        return false;
+                    }
+                }
+                return openStreams() >= before + watching.size();
+            });
+            final String claim = gateway.submitClaim(owner, PROTOCOL + "@" + VERSION, Gateway.delivery("IND-WATCH"));
+            await("the claim certified by the watching agents, its certificate ACTIVE", () -> {
+                final var record = registry.claim(claim);
+                return record.status() == ClaimStatus.CERTIFIED
+                        && registry.certificate(record.certificate())
+                                .status()
+                                .name()
+                                .equals("ACTIVE");
+            });
+            assertThat(registry.attestations(claim))
+                    .extracting(a -> a.verifier())
+                    .containsExactlyInAnyOrder(
+                            verifiers.get(2).did(),
+                            verifiers.get(3).did(),
+                            verifiers.get(4).did());
+        } finally {
+            for (final AgentProcess agent : watching) {
+                agent.stop();
+            }
+        }
+        for (final AgentProcess agent : watching) {
+            assertThat(agent.output()).containsAnyOf("attested 1, rejected 0, left 0", "certified 1, left 0");
+        }
+    }
+
+    private double openStreams() {
+        return gateway.get("/actuator/metrics/impactproof.events.streams")
+                .json()
+                .path("measurements")
+                .path(0)
+                .path("value")
+                .asDouble();
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(final String what, final Condition condition) throws Exception {
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("%s, within 60 s", what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
 }
