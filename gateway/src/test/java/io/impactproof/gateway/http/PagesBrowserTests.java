@@ -331,7 +331,14 @@ class PagesBrowserTests {
                 me.toPrivateJwkJson());
         driver.findElement(By.id("load")).click();
         waitFor("data-loaded");
-        driver.findElement(By.cssSelector("button.review")).click();
+        // The list follows the ledger's event stream: a claim submitted now appears without a reload.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+        final String later = gateway.submitClaim(owner, "cargo-bike-delivery@1.3.0", Gateway.delivery("PAGE-LATER"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("awaiting")).getText().contains(later));
+        driver.findElement(By.cssSelector("button.review[data-id='" + claim + "']"))
+                .click();
         waitFor("data-reviewed");
         assertThat(driver.findElement(By.id("computed")).getText()).isEqualTo("11.58 kWh cumac");
         assertThat(driver.findElement(By.id("claimed")).getText()).isEqualTo("11.58 kWh cumac");
