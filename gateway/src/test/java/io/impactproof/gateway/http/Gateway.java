@@ -115,6 +115,57 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the event stream at {@code query} (e.g. {@code /events?after=-1:-1&name=…}) until an
+     * event whose data contains {@code text}; returns that event's id (its ledger position). Fails
+     * after 60 s.
+     */
+    String awaitEvent(final String query, final String text) {
+        final HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + query))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new AssertionError("GET " + query + ": HTTP " + response.statusCode());
+        }
+        final java.util.concurrent.CompletableFuture<String> found =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    final String[] id = new String[1];
+                    return response.body()
+                            .peek(line -> {
+                                if (line.startsWith("id:")) {
+                                    id[0] = line.substring(3).trim();
+                                }
+                            })
+                            .filter(line -> line.startsWith("data:") && line.contains(text))
+                            .findFirst()
+                            .map(line -> id[0])
+                            .orElseThrow(() -> new AssertionError("the stream ended before an event with " + text));
+                });
+        try {
+            return found.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no event with " + text + " on " + query + " in 60 s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("reading " + query, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            response.body().close();
+        }
+    }
+
     /** Submits one claim signed by {@code owner} with {@code data} under a bundled protocol; returns its id. */
     String submitClaim(
             final io.impactproof.credentials.jwt.SigningKey owner,

@@ -62,6 +62,10 @@ class TwoOrganisationsFabricTests {
             final Gateway.Response fromOrg2 = org2.get("/certificates/" + serial, "Accept", "application/vc+jwt");
             assertThat(fromOrg2.status()).as(fromOrg2.body()).isEqualTo(200);
             assertThat(fromOrg2.body()).isEqualTo(credential.body());
+            // Org2's node streams the ledger's events from its own peer, those of org1's transactions
+            // included: the certificate's issue, from the first block on, with its ledger position.
+            assertThat(org2.awaitEvent("/events?after=-1:-1&name=CertificatesIssued", serial))
+                    .matches("\\d+:\\d+");
 
             sameLedger(org1, org2, onFabric);
 
