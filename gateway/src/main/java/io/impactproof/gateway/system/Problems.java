@@ -135,10 +135,16 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        final ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // RFC 9110 §10.2.3: when to ask again (a peer restarting, a stream slot freed, BoaviztAPI back).
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem);
     }
+
+    static final String RETRY_AFTER_SECONDS = "5";
 
     static ProblemDetail problem(final StableCode code, final String detail) {
         return problem(code.name(), code.category(), detail);

@@ -212,10 +212,15 @@ class EventStreamIntegrationTests {
                 open.add(new Events("?name=NothingEverEmitted"));
             }
             assertThat(openStreams()).isEqualTo(EventStreamController.MAX_STREAMS);
-            final Gateway.Response busy = gateway.get("/events", "Accept", "text/event-stream");
-            assertThat(busy.status()).isEqualTo(503);
-            assertThat(busy.contentType()).startsWith("application/problem+json");
-            assertThat(busy.code()).isEqualTo("EVENT_STREAMS_BUSY");
+            final HttpResponse<String> busy = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway.base + "/events"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(Json.parse(busy.body()).path("code").stringValue("")).isEqualTo("EVENT_STREAMS_BUSY");
+            assertThat(busy.headers().firstValue("Retry-After")).contains("5");
             assertThat(openStreams()).isEqualTo(EventStreamController.MAX_STREAMS);
         } finally {
             open.forEach(Events::close);
