@@ -48,8 +48,7 @@ public final class Registry {
     }
 
     public Answer get(final String path, final String... headers) throws IOException, InterruptedException {
-        final HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -58,7 +57,7 @@ public final class Registry {
 
     public Answer post(final String path, final String contentType, final byte[] body, final String... headers)
             throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -184,7 +183,7 @@ public final class Registry {
 
     /** The evidence bytes as served to their owner, or null when not found. */
     byte[] evidence(final SigningKey owner, final String sha256) throws IOException, InterruptedException {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/artifacts/sha256/" + sha256))
+        final HttpRequest request = HttpRequest.newBuilder(uri("/artifacts/sha256/" + sha256))
                 .timeout(Duration.ofSeconds(30))
                 .header(
                         "Authorization",

@@ -115,7 +115,8 @@ public final class EventStreamReader implements AutoCloseable {
                     if (!pause(pause)) {
                         return;
                     }
-                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                    final Duration doubled = pause.multipliedBy(2);
+                    pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
                     continue;
                 } catch (InterruptedException e) {
                     return;

@@ -129,18 +129,18 @@ final class EventStream {
         return ended.get();
     }
 
-    private void enqueue(final Object item) {
+    private void enqueue(final LedgerEvent event) {
         // Waiting holds the ledger's delivery to this stream only: a replay then reads the block
         // file at the client's pace; live events wait in the port's queue meanwhile, so the wait
         // is bounded and a client that stays behind has its stream ended instead.
         final long deadline = System.nanoTime() + lag.toNanos();
         try {
             while (!ended.get()) {
-                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
                     send();
                     return;
                 }
-                send();
+                // A full buffer has its sender running: drain() sends again for what is left.
                 if (System.nanoTime() - deadline > 0) {
                     end(); // too far behind: the client resumes from its last event id
                     return;

@@ -78,7 +78,7 @@ class Problems extends ResponseEntityExceptionHandler {
             final WebRequest request) {
         final ProblemDetail problem = problem(framework(e, status), detail(e));
         final HttpHeaders out = new HttpHeaders();
-        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        problemHeaders(out, problem.getStatus());
         if (e instanceof HttpRequestMethodNotSupportedException m && m.getSupportedHttpMethods() != null) {
             out.setAllow(m.getSupportedHttpMethods());
         }
@@ -135,13 +135,18 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> respond(final ProblemDetail problem) {
-        final ResponseEntity.BodyBuilder response =
-                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers -> problemHeaders(headers, problem.getStatus()))
+                .body(problem);
+    }
+
+    /** The headers of every problem, the framework's refusals' included. */
+    private static void problemHeaders(final HttpHeaders headers, final int status) {
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             // RFC 9110 §10.2.3: when to ask again (a peer restarting, a stream slot freed, BoaviztAPI back).
-            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        return response.body(problem);
     }
 
     static final String RETRY_AFTER_SECONDS = "5";

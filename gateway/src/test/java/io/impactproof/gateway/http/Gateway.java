@@ -121,37 +121,20 @@ final class Gateway implements AutoCloseable {
      * after 60 s.
      */
     String awaitEvent(final String query, final String text) {
-        final HttpResponse<java.util.stream.Stream<String>> response;
+        final java.util.concurrent.CompletableFuture<String> found = new java.util.concurrent.CompletableFuture<>();
+        final io.impactproof.client.events.EventStreamReader reader;
         try {
-            response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + query))
-                            .header("Accept", "text/event-stream")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            reader = io.impactproof.client.events.EventStreamReader.open(URI.create(base + query), event -> {
+                if (event.data().contains(text)) {
+                    found.complete(event.id());
+                }
+            });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new AssertionError("GET " + query, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new AssertionError("GET " + query + ": HTTP " + response.statusCode());
-        }
-        final java.util.concurrent.CompletableFuture<String> found =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    final String[] id = new String[1];
-                    return response.body()
-                            .peek(line -> {
-                                if (line.startsWith("id:")) {
-                                    id[0] = line.substring(3).trim();
-                                }
-                            })
-                            .filter(line -> line.startsWith("data:") && line.contains(text))
-                            .findFirst()
-                            .map(line -> id[0])
-                            .orElseThrow(() -> new AssertionError("the stream ended before an event with " + text));
-                });
         try {
             return found.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -162,7 +145,7 @@ final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
-            response.body().close();
+            reader.close();
         }
     }
 
